@@ -1,0 +1,112 @@
+package dev.safepip;
+
+import dev.safepip.config.Settings;
+import dev.safepip.config.SettingsResolver;
+import dev.safepip.cli.Invocation;
+import dev.safepip.pip.Exposure;
+import dev.safepip.pip.PipCommandLine;
+import dev.safepip.pip.PipExecutable;
+import dev.safepip.pip.PipOverrides;
+import dev.safepip.pip.RefusalScanner;
+import dev.safepip.plan.BlockedCommand;
+import dev.safepip.plan.Route;
+import dev.safepip.plan.VenvChoice;
+import dev.safepip.plan.VenvChooser;
+import dev.safepip.plan.WaysOut;
+import dev.safepip.process.PipRunner;
+import dev.safepip.process.SearchPath;
+import dev.safepip.python.Situation;
+import dev.safepip.python.SituationDetector;
+import dev.safepip.ui.BlockedReport;
+import dev.safepip.ui.Console;
+import dev.safepip.ui.ShellQuote;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * An install or uninstall that PEP 668 may block: decided before pip runs when safepip can tell, else from pip's
+ * own refusal; then explained with every way out.
+ */
+final class GuardedPipRun {
+    private final World world;
+    private final Console console;
+    private final SearchPath path;
+    private final PipExecutable pip;
+    private final PipRunner runner;
+
+    GuardedPipRun(World world, Console console, SearchPath path, PipExecutable pip, PipRunner runner) {
+        this.world = world;
+        this.console = console;
+        this.path = path;
+        this.pip = pip;
+        this.runner = runner;
+    }
+
+    int run(Invocation invocation, PipCommandLine line, Exposure exposure) {
+        Settings settings = new SettingsResolver(world).resolve(invocation.options());
+        boolean plan = settings.plan().value();
+        if (exposure == Exposure.NONE) {
+            printPassThroughPlan(line, "pip's PEP 668 check does not concern this command");
+            return 0;
+        }
+        Situation situation = detect();
+        if (situation.verdict() == Situation.Verdict.NOT_MANAGED) {
+            if (plan) {
+                printPassThroughPlan(line, situation.reason());
+                return 0;
+            }
+            return Safepip.runPip(runner, pip, line);
+        }
+        String override = situation.interpreter() == null ? null
+                : new PipOverrides(world.env(), world.home()).find(line.command(), situation.interpreter().prefix());
+        if (situation.verdict() == Situation.Verdict.MANAGED && exposure == Exposure.CHECKED && override == null) {
+            return blocked(situation, line, settings, false);
+        }
+        if (plan) {
+            printPassThroughPlan(line, "only pip can tell whether PEP 668 blocks this ("
+                    + (override != null ? override : situation.reason()) + "); safepip would watch its answer");
+            return 0;
+        }
+        RefusalScanner scanner = new RefusalScanner();
+        int exit;
+        try {
+            exit = runner.runWatchingStderr(pip.argv(line.argv()), scanner);
+        } catch (IOException e) {
+            throw SafepipException.unavailable("cannot start " + pip.display() + ": " + e.getMessage(),
+                    "check that it exists and is executable, or set SAFEPIP_PIP");
+        }
+        if (exit == ExitCodes.BLOCKED && scanner.seen()) {
+            return blocked(situation, line, settings, true);
+        }
+        return exit;
+    }
+
+    private Situation detect() {
+        if ("0".equals(world.getenv("SAFEPIP_PRECHECK"))) {
+            return new Situation(pip, null, Situation.Verdict.UNKNOWN, null, "SAFEPIP_PRECHECK=0");
+        }
+        return SituationDetector.of(world, path).detect(pip);
+    }
+
+    private int blocked(Situation situation, PipCommandLine line, Settings settings, boolean pipAlreadySaid) {
+        BlockedCommand blocked = BlockedCommand.of(line);
+        Path python = situation.interpreter() != null ? situation.interpreter().path()
+                : pip.python() != null ? pip.python() : Path.of("python3");
+        Path defaultVenv = world.xdg("XDG_DATA_HOME", ".local/share").resolve("safepip").resolve("venv");
+        VenvChoice venv = new VenvChooser(world.home(), defaultVenv).choose(settings.venv(), world.cwd());
+        Path pipx = path.find("pipx");
+        Path aptGet = path.find("apt-get");
+        List<Route> routes = WaysOut.all(blocked, pip, python, venv, pipx == null ? null : pipx.toString(),
+                aptGet == null ? null : aptGet.toString(), "root".equals(System.getProperty("user.name")));
+        new BlockedReport(console).print(situation, blocked.isInstall() ? "install" : "uninstall", routes,
+                pipAlreadySaid);
+        return settings.plan().value() ? 0 : ExitCodes.BLOCKED;
+    }
+
+    private void printPassThroughPlan(PipCommandLine line, String why) {
+        console.say("safepip: not blocked: " + why + ".");
+        console.say("It would run:");
+        console.command(ShellQuote.line(pip.argv(line.argv())));
+    }
+}

@@ -1,0 +1,65 @@
+package dev.safepip;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Everything safepip takes from the process it runs in, passed in rather than read from globals so that tests can
+ * build their own.
+ *
+ * @param env      the environment safepip was started with
+ * @param cwd      the working folder
+ * @param tty      which standard streams are terminals (the launcher tells us: the JDK cannot see stderr's)
+ * @param launcher the real path of the launcher script that started us, or null when started without it
+ * @param javaToolOptions JAVA_TOOL_OPTIONS as the user had it; the launcher hides it from our JVM (which would
+ *                 otherwise print "Picked up JAVA_TOOL_OPTIONS" on stderr) and children get it back
+ */
+public record World(Map<String, String> env, Path cwd, Tty tty, Path launcher, String javaToolOptions,
+                    PrintStream out, PrintStream err, InputStream in) {
+
+    /** Which of stdin, stdout and stderr are terminals. */
+    public record Tty(boolean in, boolean out, boolean err) {
+        /** Parses the launcher's three-digit flag, such as "110"; anything else counts as no terminal. */
+        public static Tty parse(String flags) {
+            if (flags == null || flags.length() != 3) {
+                return new Tty(false, false, false);
+            }
+            return new Tty(flags.charAt(0) == '1', flags.charAt(1) == '1', flags.charAt(2) == '1');
+        }
+    }
+
+    public static World fromProcess() {
+        String launcher = System.getProperty("safepip.launcher");
+        // UTF-8 whatever the locale: a C locale would otherwise turn every non-ASCII letter of a marker into '?'.
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        return new World(System.getenv(), Path.of("").toAbsolutePath(), Tty.parse(System.getProperty("safepip.tty")),
+                launcher == null || launcher.isEmpty() ? null : Path.of(launcher),
+                System.getProperty("safepip.jto"), out, err, System.in);
+    }
+
+    /** A variable of the environment, with empty treated as unset, as most tools do. */
+    public String getenv(String name) {
+        String value = env.get(name);
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    public Path home() {
+        String home = getenv("HOME");
+        return Path.of(home != null ? home : System.getProperty("user.home"));
+    }
+
+    /** An XDG base folder: the variable when it is an absolute path, else the default under HOME. */
+    public Path xdg(String variable, String defaultUnderHome) {
+        String value = getenv(variable);
+        if (value != null && value.startsWith("/")) {
+            return Path.of(value);
+        }
+        return home().resolve(defaultUnderHome);
+    }
+}

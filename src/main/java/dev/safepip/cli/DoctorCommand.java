@@ -1,0 +1,131 @@
+package dev.safepip.cli;
+
+import dev.safepip.SafepipException;
+import dev.safepip.Version;
+import dev.safepip.World;
+import dev.safepip.config.Settings;
+import dev.safepip.config.SettingsResolver;
+import dev.safepip.config.WrapperOptions;
+import dev.safepip.pip.PipExecutable;
+import dev.safepip.pip.PipLocator;
+import dev.safepip.pip.PipOverrides;
+import dev.safepip.pip.SelfRecognizer;
+import dev.safepip.process.SearchPath;
+import dev.safepip.python.Interpreter;
+import dev.safepip.python.Situation;
+import dev.safepip.python.SituationDetector;
+import dev.safepip.ui.Sanitizer;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/** `safepip doctor`: everything safepip sees, so a user can tell why it does what it does. */
+@Command(name = "doctor", description = "show what safepip sees: the real pip, its Python, the PEP 668 marker, "
+        + "pipx, apt, and the settings with where each comes from", mixinStandardHelpOptions = true)
+public final class DoctorCommand implements Callable<Integer> {
+    private final World world;
+    private final WrapperOptions options;
+
+    public DoctorCommand(World world, WrapperOptions options) {
+        this.world = world;
+        this.options = options;
+    }
+
+    @Override
+    public Integer call() {
+        PrintStream out = world.out();
+        SearchPath path = new SearchPath(world.getenv("PATH"));
+        out.println("safepip " + Version.get() + " on Java " + System.getProperty("java.version") + " ("
+                + System.getProperty("java.home") + ")");
+        row(out, "launcher", world.launcher() == null ? "(started without the launcher)" : world.launcher().toString());
+        PipExecutable pip;
+        try {
+            pip = new PipLocator(path, new SelfRecognizer(world.launcher()))
+                    .locate(world.getenv("SAFEPIP_PIP"), System.getProperty("safepip.argv0"));
+            row(out, "real pip", pip.display() + " (" + pip.foundBy() + ")");
+        } catch (SafepipException e) {
+            pip = null;
+            row(out, "real pip", "none: " + e.getMessage());
+        }
+        Situation situation = pip == null ? null : SituationDetector.of(world, path).detect(pip);
+        if (situation != null) {
+            describe(out, situation);
+        }
+        row(out, "VIRTUAL_ENV", orUnset(world.getenv("VIRTUAL_ENV")));
+        row(out, "pipx", found(path.find("pipx")));
+        row(out, "apt-get", found(path.find("apt-get")));
+        settings(out);
+        Path sitePrefix = situation != null && situation.interpreter() != null ? situation.interpreter().prefix()
+                : null;
+        PipOverrides overrides = new PipOverrides(world.env(), world.home());
+        List<String> files = new ArrayList<>();
+        for (Path file : overrides.configFiles(sitePrefix)) {
+            files.add(file + (Files.isRegularFile(file) ? "" : " (absent)"));
+        }
+        row(out, "pip config", String.join(", ", files));
+        String override = overrides.find("install", sitePrefix);
+        row(out, "pip overrides", override == null ? "none that lift or move the PEP 668 check" : override);
+        return 0;
+    }
+
+    private void describe(PrintStream out, Situation situation) {
+        Interpreter interpreter = situation.interpreter();
+        if (interpreter != null) {
+            row(out, "interpreter", interpreter.path() + (interpreter.realPath().equals(interpreter.path()) ? ""
+                    : " -> " + interpreter.realPath()) + ", Python " + orUnset(interpreter.version())
+                    + " (" + interpreter.source().name().toLowerCase(java.util.Locale.ROOT) + ")");
+            row(out, "kind", switch (interpreter.kind()) {
+                case VENV -> "virtual environment at " + interpreter.prefix();
+                case CONDA -> "conda environment at " + interpreter.prefix();
+                case SYSTEM -> "base interpreter, prefix " + interpreter.prefix();
+            });
+            if (interpreter.stdlib() != null) {
+                row(out, "stdlib", interpreter.stdlib().toString());
+            }
+        }
+        row(out, "PEP 668", switch (situation.verdict()) {
+            case MANAGED -> "externally managed: pip install and uninstall are blocked (" + situation.reason() + ")";
+            case NOT_MANAGED -> "not managed: " + situation.reason();
+            case UNKNOWN -> "unknown before pip runs: " + situation.reason();
+        });
+        if (situation.marker() != null) {
+            String from = situation.marker().key() != null ? "key " + situation.marker().key()
+                    : "pip's default text, because " + situation.marker().problem();
+            row(out, "marker text", from + ":");
+            for (String line : Sanitizer.cleanAndCut(situation.marker().text(), 12, 1500).split("\n")) {
+                out.println("    | " + line);
+            }
+        }
+    }
+
+    private void settings(PrintStream out) {
+        try {
+            Settings settings = new SettingsResolver(world).resolve(options);
+            row(out, "config file", settings.file().path() + (settings.file().exists() ? "" : " (absent)"));
+            row(out, "via", settings.via().value().word() + "  (" + settings.via().source() + ")");
+            row(out, "venv", (settings.venv().value() == null ? "chosen per install (nearest .venv, project, "
+                    + "or the default venv)" : settings.venv().value().toString()) + "  (" + settings.venv().source()
+                    + ")");
+            row(out, "yes", settings.yes().value() + "  (" + settings.yes().source() + ")");
+            row(out, "prefer", settings.prefer().value() + "  (" + settings.prefer().source() + ")");
+        } catch (SafepipException e) {
+            row(out, "settings", "error: " + e.getMessage());
+        }
+    }
+
+    private static void row(PrintStream out, String name, String value) {
+        out.printf("%-14s %s%n", name + ":", value);
+    }
+
+    private static String found(Path path) {
+        return path == null ? "not found" : path.toString();
+    }
+
+    private static String orUnset(String value) {
+        return value == null ? "(unset)" : value;
+    }
+}

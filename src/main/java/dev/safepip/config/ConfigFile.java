@@ -1,0 +1,80 @@
+package dev.safepip.config;
+
+import dev.safepip.SafepipException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * safepip's config file, `${XDG_CONFIG_HOME:-~/.config}/safepip/config`: `key = value` lines, `#` comments.
+ * An unknown key is an error, so that a typo does not silently do nothing.
+ */
+public final class ConfigFile {
+    static final Set<String> KEYS = Set.of("via", "venv", "yes", "prefer");
+
+    /** A value and the line it was on. */
+    public record Entry(String value, int line) {
+    }
+
+    private final Path path;
+    private final Map<String, Entry> entries;
+
+    private ConfigFile(Path path, Map<String, Entry> entries) {
+        this.path = path;
+        this.entries = entries;
+    }
+
+    public static ConfigFile read(Path path) {
+        String text;
+        try {
+            text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return new ConfigFile(path, Map.of());
+        } catch (IOException e) {
+            throw SafepipException.usage("cannot read " + path + ": " + e.getMessage(),
+                    "fix or remove that file");
+        }
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        int number = 0;
+        for (String line : text.split("\n", -1)) {
+            number++;
+            String content = line.strip();
+            if (content.isEmpty() || content.startsWith("#")) {
+                continue;
+            }
+            int eq = content.indexOf('=');
+            if (eq <= 0) {
+                throw SafepipException.usage(path + " line " + number + ": expected 'key = value'",
+                        "known keys: " + String.join(", ", KEYS.stream().sorted().toList()));
+            }
+            String key = content.substring(0, eq).strip();
+            if (!KEYS.contains(key)) {
+                throw SafepipException.usage(path + " line " + number + ": unknown key '" + key + "'",
+                        "known keys: " + String.join(", ", KEYS.stream().sorted().toList()));
+            }
+            entries.put(key, new Entry(content.substring(eq + 1).strip(), number));
+        }
+        return new ConfigFile(path, entries);
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public boolean exists() {
+        return Files.isRegularFile(path);
+    }
+
+    public Entry get(String key) {
+        return entries.get(key);
+    }
+
+    public String describe(String key) {
+        return path + " line " + entries.get(key).line();
+    }
+}

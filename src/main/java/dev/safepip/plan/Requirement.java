@@ -1,0 +1,39 @@
+package dev.safepip.plan;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A requirement as the user typed it. Only a named one (`requests`, `requests[socks]>=2`) can go to pipx or a
+ * system package manager; a path, URL or wheel file can only be installed by pip.
+ *
+ * @param name      the project name as typed, or null for a path or URL
+ * @param specifier the version part (`>=2,<3`), or "" when none
+ */
+public record Requirement(String text, String name, String specifier) {
+    private static final Pattern NAMED = Pattern.compile(
+            "([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\\s*(\\[[^\\]]*])?\\s*([<>=!~][^;]*)?\\s*(;.*)?");
+
+    public static Requirement parse(String text) {
+        String trimmed = text.strip();
+        if (trimmed.contains("/") || trimmed.contains("://") || trimmed.startsWith(".")
+                || trimmed.endsWith(".whl") || trimmed.contains("@")) {
+            return new Requirement(text, null, "");
+        }
+        Matcher m = NAMED.matcher(trimmed);
+        if (!m.matches()) {
+            return new Requirement(text, null, "");
+        }
+        return new Requirement(text, m.group(1), m.group(3) == null ? "" : m.group(3).strip());
+    }
+
+    public boolean named() {
+        return name != null;
+    }
+
+    /** PEP 503 normalized name: lower case, runs of `-_.` as one `-`. */
+    public String normalizedName() {
+        return name == null ? null : name.toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-");
+    }
+}

@@ -1,0 +1,66 @@
+package dev.safepip.python;
+
+import dev.safepip.process.SearchPath;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The Python interpreter a console script like pip runs under, read from its first lines, as the kernel would:
+ * `#!/usr/bin/python3`, `#!/usr/bin/env python3`, and pip's own form for paths too long for a shebang
+ * (`#!/bin/sh` then `'''exec' "/long/path/python" "$0" "$@"`).
+ */
+public final class Shebang {
+    private static final Pattern PYTHON_NAME = Pattern.compile("python[0-9.]*");
+    private static final Pattern LONG_FORM = Pattern.compile("^'''exec' \"?([^\"]+?)\"? \"\\$0\" \"\\$@\"", Pattern.MULTILINE);
+
+    private Shebang() {
+    }
+
+    /** The interpreter path, or null when the file is not a Python script this can read with certainty. */
+    public static Path interpreterOf(Path script, SearchPath path) {
+        String head;
+        try (InputStream in = Files.newInputStream(script)) {
+            head = new String(in.readNBytes(1024), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return null;
+        }
+        if (!head.startsWith("#!")) {
+            return null;
+        }
+        int end = head.indexOf('\n');
+        String[] words = (end < 0 ? head.substring(2) : head.substring(2, end)).strip().split("\\s+");
+        if (words.length == 0 || words[0].isEmpty()) {
+            return null;
+        }
+        String program = words[0];
+        if (program.endsWith("/env")) {
+            int at = 1;
+            while (at < words.length && words[at].startsWith("-")) {
+                at++;
+            }
+            if (at >= words.length || !isPythonName(words[at])) {
+                return null;
+            }
+            return path.find(words[at]);
+        }
+        if (isPythonName(Path.of(program).getFileName().toString())) {
+            return Path.of(program);
+        }
+        if (program.equals("/bin/sh")) {
+            Matcher longForm = LONG_FORM.matcher(head);
+            if (longForm.find() && isPythonName(Path.of(longForm.group(1)).getFileName().toString())) {
+                return Path.of(longForm.group(1));
+            }
+        }
+        return null;
+    }
+
+    public static boolean isPythonName(String fileName) {
+        return PYTHON_NAME.matcher(fileName).matches();
+    }
+}

@@ -1,0 +1,70 @@
+package dev.safepip.ui;
+
+import java.io.PrintStream;
+import java.util.Map;
+import org.jline.jansi.Ansi;
+
+/**
+ * Where safepip speaks to the user: its messages go to stderr, like pip's, and stdout stays pip's. Colour only on
+ * a terminal, never with NO_COLOR or TERM=dumb, always with FORCE_COLOR. Every jansi call lives here.
+ */
+public final class Console {
+    private final PrintStream err;
+    private final boolean colour;
+
+    public Console(PrintStream err, boolean errIsTerminal, Map<String, String> env) {
+        this.err = err;
+        this.colour = wantsColour(errIsTerminal, env);
+    }
+
+    static boolean wantsColour(boolean terminal, Map<String, String> env) {
+        if (present(env.get("NO_COLOR"))) {
+            return false;
+        }
+        if (present(env.get("FORCE_COLOR"))) {
+            return true;
+        }
+        return terminal && !"dumb".equals(env.get("TERM"));
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isEmpty();
+    }
+
+    /** A line of safepip's own text. */
+    public void say(String text) {
+        err.println(text);
+    }
+
+    public void blank() {
+        err.println();
+    }
+
+    /** A heading: what happened. */
+    public void headline(String text) {
+        err.println(colour ? Ansi.ansi().bold().fgYellow().a(text).reset().toString() : text);
+    }
+
+    /** A command the user can copy, indented. */
+    public void command(String text) {
+        err.println(colour ? "    " + Ansi.ansi().fgCyan().a(text).reset() : "    " + text);
+    }
+
+    /** Text quoted from a file or a tool: sanitized, cut, indented with a bar. */
+    public void quote(String text) {
+        for (String line : Sanitizer.cleanAndCut(text, 40, 4000).split("\n")) {
+            err.println(colour ? Ansi.ansi().fgBrightBlack().a("  │ ").reset() + line : "  | " + line);
+        }
+    }
+
+    /** A warning that something is dangerous. */
+    public void danger(String text) {
+        err.println(colour ? Ansi.ansi().bold().fgRed().a(text).reset().toString() : text);
+    }
+
+    /** safepip's own failure: one line saying what went wrong and what to do about it. */
+    public void error(String message, String hint) {
+        String line = "safepip: " + Sanitizer.clean(message) + (hint == null ? "" : "; " + Sanitizer.clean(hint));
+        err.println(colour ? Ansi.ansi().fgRed().a(line).reset().toString() : line);
+    }
+}
