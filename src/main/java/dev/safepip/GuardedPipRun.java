@@ -50,7 +50,10 @@ final class GuardedPipRun {
             printPassThroughPlan(line, "pip's PEP 668 check does not concern this command");
             return 0;
         }
-        Situation situation = detect();
+        // With --python, pip re-runs under that interpreter: the pip safepip found says nothing about it.
+        Situation situation = line.has("--python")
+                ? new Situation(pip, null, Situation.Verdict.UNKNOWN, null, "--python names another interpreter")
+                : detect();
         if (situation.verdict() == Situation.Verdict.NOT_MANAGED) {
             if (plan) {
                 printPassThroughPlan(line, situation.reason());

@@ -14,8 +14,8 @@ public final class Pep668Rules {
         if (!install && !line.isCommand("uninstall")) {
             return Exposure.NONE;
         }
-        // Help and version are answered by the parser, before any command runs.
-        if (line.has("--help") || line.has("--version")) {
+        // Help is answered by the parser anywhere; --version only by the main parser, before the command.
+        if (line.has("--help") || line.hasGeneral("--version")) {
             return Exposure.NONE;
         }
         if (!line.understood()) {
@@ -25,7 +25,7 @@ public final class Pep668Rules {
             return Exposure.NONE;
         }
         if (install && (line.has("--target") || line.has("--prefix") || line.has("--root")
-                || line.has("--dry-run") && line.has("--report"))) {
+                || line.has("--dry-run") && hasReportFile(line))) {
             return Exposure.NONE;
         }
         // --python re-runs pip under another interpreter; --require-virtualenv fails before the check.
@@ -39,5 +39,10 @@ public final class Pep668Rules {
         }
         // uninstall reads its requirement files and needs a name before it checks.
         return named && !line.has("--requirement") ? Exposure.CHECKED : Exposure.MAYBE;
+    }
+
+    /** pip exempts a dry run only when the report goes somewhere: an empty file name is false to Python. */
+    private static boolean hasReportFile(PipCommandLine line) {
+        return line.values("--report").stream().anyMatch(value -> value != null && !value.isEmpty());
     }
 }

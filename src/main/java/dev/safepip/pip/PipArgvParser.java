@@ -13,42 +13,45 @@ public final class PipArgvParser {
 
     public PipCommandLine parse(List<String> argv) {
         List<OptionUse> options = new ArrayList<>();
-        Scan general = scan(argv, 0, table.general(), options, true);
+        List<String> positionals = new ArrayList<>();
+        Scan general = scan(argv, 0, table.general(), options, true, positionals);
         if (general.stop >= argv.size()) {
-            return new PipCommandLine(List.copyOf(argv), null, options, List.of(), general.understood);
+            return new PipCommandLine(List.copyOf(argv), null, -1, options, List.of(), general.understood);
         }
-        String command = argv.get(general.stop);
+        int at = general.stop;
+        String command = argv.get(at);
+        if (general.sawDoubleDash) {
+            // pip re-reads the words after the command with the "--" still before them: all are positionals.
+            return new PipCommandLine(List.copyOf(argv), command, at, options,
+                    List.copyOf(argv.subList(at + 1, argv.size())), general.understood);
+        }
         PipOptionSet commandOptions = table.command(command);
         if (commandOptions == null) {
             // A command the table does not cover: PEP 668 never concerns it, so its arguments need no reading.
-            return new PipCommandLine(List.copyOf(argv), command, options, List.of(), general.understood);
+            return new PipCommandLine(List.copyOf(argv), command, at, options, List.of(), general.understood);
         }
-        List<String> positionals = new ArrayList<>();
-        Scan rest = scan(argv, general.stop + 1, commandOptions, options, false, positionals);
-        return new PipCommandLine(List.copyOf(argv), command, options, positionals,
+        Scan rest = scan(argv, at + 1, commandOptions, options, false, positionals);
+        return new PipCommandLine(List.copyOf(argv), command, at, options, positionals,
                 general.understood && rest.understood);
     }
 
-    private record Scan(int stop, boolean understood) {
+    private record Scan(int stop, boolean understood, boolean sawDoubleDash) {
     }
 
-    private Scan scan(List<String> argv, int from, PipOptionSet set, List<OptionUse> out, boolean stopAtPositional) {
-        return scan(argv, from, set, out, stopAtPositional, new ArrayList<>());
-    }
-
-    private Scan scan(List<String> argv, int from, PipOptionSet set, List<OptionUse> out, boolean stopAtPositional,
+    private Scan scan(List<String> argv, int from, PipOptionSet set, List<OptionUse> out, boolean general,
                       List<String> positionals) {
         boolean understood = true;
         int i = from;
         while (i < argv.size()) {
             String arg = argv.get(i);
+            int start = i;
             if (arg.equals("--")) {
-                if (stopAtPositional) {
+                if (general) {
                     // optparse swallows "--" and the next word is the command.
-                    return new Scan(i + 1, understood);
+                    return new Scan(i + 1, understood, true);
                 }
                 positionals.addAll(argv.subList(i + 1, argv.size()));
-                return new Scan(argv.size(), understood);
+                return new Scan(argv.size(), understood, false);
             }
             if (arg.startsWith("--")) {
                 int eq = arg.indexOf('=');
@@ -65,11 +68,11 @@ public final class PipArgvParser {
                             understood = false;
                         }
                     }
-                    out.add(new OptionUse(option, value));
+                    out.add(new OptionUse(option, value, general, start, i + 1));
                 } else if (eq >= 0) {
                     understood = false;
                 } else {
-                    out.add(new OptionUse(option, null));
+                    out.add(new OptionUse(option, null, general, start, i + 1));
                 }
                 i++;
             } else if (arg.startsWith("-") && arg.length() > 1) {
@@ -88,19 +91,19 @@ public final class PipArgvParser {
                                 understood = false;
                             }
                         }
-                        out.add(new OptionUse(option, value));
+                        out.add(new OptionUse(option, value, general, start, i + 1));
                         break;
                     }
-                    out.add(new OptionUse(option, null));
+                    out.add(new OptionUse(option, null, general, start, i + 1));
                 }
                 i++;
-            } else if (stopAtPositional) {
-                return new Scan(i, understood);
+            } else if (general) {
+                return new Scan(i, understood, false);
             } else {
                 positionals.add(arg);
                 i++;
             }
         }
-        return new Scan(i, understood);
+        return new Scan(i, understood, false);
     }
 }

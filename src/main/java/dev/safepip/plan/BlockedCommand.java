@@ -32,37 +32,23 @@ public record BlockedCommand(PipCommandLine line, List<Requirement> requirements
         return requirements.stream().filter(Requirement::named).toList();
     }
 
-    /**
-     * pip's arguments for a run inside a virtual environment: everything kept except what cannot apply there,
-     * which the caller names to the user.
-     */
+    /** Options that cannot apply inside a venv: --python would send pip back to the managed interpreter. */
+    private static final List<String> NOT_IN_VENV = List.of("--user", "--break-system-packages", "--python");
+
+    /** pip's arguments for a run inside a virtual environment: everything but what cannot apply there. */
     public List<String> argsForVenv() {
-        List<String> args = new ArrayList<>();
-        List<String> argv = line.argv();
-        for (int i = 0; i < argv.size(); i++) {
-            String arg = argv.get(i);
-            if (dropsInVenv(arg)) {
-                continue;
-            }
-            args.add(arg);
-        }
-        return args;
+        return line.without(NOT_IN_VENV);
     }
 
-    /** The options argsForVenv leaves out, as the user typed them. */
+    /** The options argsForVenv leaves out, as the user typed them, for telling the user. */
     public List<String> droppedInVenv() {
-        return line.argv().stream().filter(BlockedCommand::dropsInVenv).toList();
-    }
-
-    private static boolean dropsInVenv(String arg) {
-        return arg.equals("--user") || arg.equals("--break-system-packages");
+        return line.wordsOf(NOT_IN_VENV);
     }
 
     /** The same pip arguments with --break-system-packages added after the command. */
     public List<String> argsBreakingSystem() {
         List<String> args = new ArrayList<>(line.argv());
-        int command = args.indexOf(line.command());
-        args.add(command + 1, "--break-system-packages");
+        args.add(line.commandIndex() + 1, "--break-system-packages");
         return args;
     }
 }

@@ -13,19 +13,24 @@ import java.util.regex.Pattern;
  */
 public record Requirement(String text, String name, String specifier) {
     private static final Pattern NAMED = Pattern.compile(
-            "([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\\s*(\\[[^\\]]*])?\\s*([<>=!~][^;]*)?\\s*(;.*)?");
+            "([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\\s*(\\[[^\\]]*])?\\s*"
+            + "(?:([<>=!~][^;]*)|\\(\\s*([<>=!~][^)]*)\\))?\\s*(;.*)?");
+    /** pip's archive extensions (is_archive_file): such a word is a file, whatever its case. */
+    private static final Pattern ARCHIVE = Pattern.compile(
+            "(?i).*\\.(zip|whl|tar\\.gz|tgz|tar|tar\\.bz2|tbz|tar\\.xz|txz|tlz|tar\\.lz|tar\\.lzma)");
 
     public static Requirement parse(String text) {
         String trimmed = text.strip();
         if (trimmed.contains("/") || trimmed.contains("://") || trimmed.startsWith(".")
-                || trimmed.endsWith(".whl") || trimmed.contains("@")) {
+                || ARCHIVE.matcher(trimmed).matches() || trimmed.contains("@")) {
             return new Requirement(text, null, "");
         }
         Matcher m = NAMED.matcher(trimmed);
         if (!m.matches()) {
             return new Requirement(text, null, "");
         }
-        return new Requirement(text, m.group(1), m.group(3) == null ? "" : m.group(3).strip());
+        String specifier = m.group(3) != null ? m.group(3) : m.group(4) != null ? m.group(4) : "";
+        return new Requirement(text, m.group(1), specifier.strip());
     }
 
     public boolean named() {

@@ -54,7 +54,7 @@ public final class IniParser {
                 continue;
             }
             Matcher section = SECTION.matcher(stripped);
-            if (section.matches()) {
+            if (section.lookingAt()) {
                 String name = section.group(1);
                 if (building.containsKey(name)) {
                     throw new ParseError("line " + number + ": section [" + name + "] appears twice");

@@ -55,8 +55,11 @@ public final class MarkerReader {
         if (section == null) {
             return fallback(marker, prefix, "it has no [externally-managed] section");
         }
+        // configparser's sections fall back to [DEFAULT] for a key they lack.
+        Map<String, String> defaults = sections.getOrDefault("DEFAULT", Map.of());
         for (String key : keysFor(language)) {
-            String value = section.get(key.toLowerCase(Locale.ROOT));
+            String lower = key.toLowerCase(Locale.ROOT);
+            String value = section.containsKey(lower) ? section.get(lower) : defaults.get(lower);
             if (value != null) {
                 return new MarkerMessage(marker, value, key, null);
             }

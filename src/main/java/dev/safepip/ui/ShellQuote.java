@@ -14,13 +14,19 @@ public final class ShellQuote {
         if (!word.isEmpty() && SAFE.matcher(word).matches()) {
             return word;
         }
+        return forceQuote(word);
+    }
+
+    private static String forceQuote(String word) {
         return "'" + word.replace("'", "'\\''") + "'";
     }
 
     public static String line(List<String> argv) {
         StringBuilder line = new StringBuilder();
         for (String word : argv) {
-            line.append(line.length() == 0 ? "" : " ").append(word(word));
+            // A first word with '=' would be a variable assignment to the shell, not the command.
+            boolean first = line.length() == 0;
+            line.append(first ? "" : " ").append(first && word.contains("=") ? forceQuote(word) : word(word));
         }
         return line.toString();
     }

@@ -1,0 +1,26 @@
+package dev.safepip.pip;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PipLocatorTest {
+
+    @ParameterizedTest(name = "[{index}] called as {0}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            -                        | pip,pip3
+            safepip                  | pip,pip3
+            /home/u/.local/bin/pip   | pip,pip3
+            pip3                     | pip3,pip
+            /usr/local/bin/pip3      | pip3,pip
+            pip3.11                  | pip3.11,pip,pip3
+            /opt/bin/pip3.12         | pip3.12,pip,pip3
+            pipx                     | pip,pip3
+            pip-3                    | pip,pip3
+            """)
+    void namesFor(String calledAs, String expected) {
+        assertEquals(List.of(expected.split(",")), PipLocator.namesFor(calledAs));
+    }
+}
