@@ -43,6 +43,11 @@ public final class Pep668Rules {
 
     /** pip exempts a dry run only when the report goes somewhere: an empty file name is false to Python. */
     private static boolean hasReportFile(PipCommandLine line) {
-        return line.values("--report").stream().anyMatch(value -> value != null && !value.isEmpty());
+        for (String value : line.values("--report")) {
+            if (value != null && !value.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

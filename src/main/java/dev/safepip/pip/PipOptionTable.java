@@ -56,14 +56,21 @@ public final class PipOptionTable {
                     continue;
                 }
                 String[] cells = line.split("\t");
-                options.computeIfAbsent(cells[0], k -> new ArrayList<>())
-                        .add(new PipOption(List.of(cells[1].split(" ")), "VALUE".equals(cells[2])));
+                // Plain loops, no lambdas: this runs on every pip call, and a first lambda costs milliseconds.
+                List<PipOption> scope = options.get(cells[0]);
+                if (scope == null) {
+                    scope = new ArrayList<>();
+                    options.put(cells[0], scope);
+                }
+                scope.add(new PipOption(List.of(cells[1].split(" ")), "VALUE".equals(cells[2])));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         Map<String, PipOptionSet> sets = new HashMap<>();
-        options.forEach((scope, list) -> sets.put(scope, new PipOptionSet(list)));
+        for (Map.Entry<String, List<PipOption>> entry : options.entrySet()) {
+            sets.put(entry.getKey(), new PipOptionSet(entry.getValue()));
+        }
         return new PipOptionTable(sets);
     }
 }

@@ -15,8 +15,10 @@ import java.util.regex.Pattern;
 public final class SelfRecognizer {
     /** A line every copy of scripts/safepip carries. */
     static final String LAUNCHER_MARK = "safepip-launcher";
-    private static final Pattern CALLS_SAFEPIP = Pattern.compile("(^|[\\s/\"'=])safepip([\\s\"';]|$)",
-            Pattern.MULTILINE);
+    /** Compiled only when a shell script has to be read: most pips are Python scripts. */
+    private static final class Calls {
+        static final Pattern SAFEPIP = Pattern.compile("(^|[\\s/\"'=])safepip([\\s\"';]|$)", Pattern.MULTILINE);
+    }
 
     private final Path launcher;
 
@@ -52,7 +54,7 @@ public final class SelfRecognizer {
         if (shebang.contains("python")) {
             return false;
         }
-        return CALLS_SAFEPIP.matcher(withoutComments(head.substring(Math.max(end, 0)))).find();
+        return Calls.SAFEPIP.matcher(withoutComments(head.substring(Math.max(end, 0)))).find();
     }
 
     private static String withoutComments(String script) {

@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
  * (`#!/bin/sh` then `'''exec' "/long/path/python" "$0" "$@"`).
  */
 public final class Shebang {
-    private static final Pattern PYTHON_NAME = Pattern.compile("python[0-9.]*");
-    private static final Pattern LONG_FORM = Pattern.compile("^'''exec' \"?([^\"]+?)\"? \"\\$0\" \"\\$@\"", Pattern.MULTILINE);
+    private static final class LongForm {
+        static final Pattern PATTERN = Pattern.compile("^'''exec' \"?([^\"]+?)\"? \"\\$0\" \"\\$@\"", Pattern.MULTILINE);
+    }
 
     private Shebang() {
     }
@@ -52,7 +53,7 @@ public final class Shebang {
             return Path.of(program);
         }
         if (program.equals("/bin/sh")) {
-            Matcher longForm = LONG_FORM.matcher(head);
+            Matcher longForm = LongForm.PATTERN.matcher(head);
             if (longForm.find() && isPythonName(Path.of(longForm.group(1)).getFileName().toString())) {
                 return Path.of(longForm.group(1));
             }
@@ -60,7 +61,17 @@ public final class Shebang {
         return null;
     }
 
+    /** python, python3, python3.11: checked by hand, as a regex costs startup time on every pip call. */
     public static boolean isPythonName(String fileName) {
-        return PYTHON_NAME.matcher(fileName).matches();
+        if (!fileName.startsWith("python")) {
+            return false;
+        }
+        for (int i = "python".length(); i < fileName.length(); i++) {
+            char c = fileName.charAt(i);
+            if (c != '.' && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 }
