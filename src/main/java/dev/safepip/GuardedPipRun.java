@@ -8,21 +8,13 @@ import dev.safepip.pip.PipCommandLine;
 import dev.safepip.pip.PipExecutable;
 import dev.safepip.pip.PipOverrides;
 import dev.safepip.pip.RefusalScanner;
-import dev.safepip.plan.BlockedCommand;
-import dev.safepip.plan.Route;
-import dev.safepip.plan.VenvChoice;
-import dev.safepip.plan.VenvChooser;
-import dev.safepip.plan.WaysOut;
 import dev.safepip.process.PipRunner;
 import dev.safepip.process.SearchPath;
 import dev.safepip.python.Situation;
 import dev.safepip.python.SituationDetector;
-import dev.safepip.ui.BlockedReport;
 import dev.safepip.ui.Console;
 import dev.safepip.ui.ShellQuote;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.List;
 
 /**
  * An install or uninstall that PEP 668 may block: decided before pip runs when safepip can tell, else from pip's
@@ -93,18 +85,8 @@ final class GuardedPipRun {
     }
 
     private int blocked(Situation situation, PipCommandLine line, Settings settings, boolean pipAlreadySaid) {
-        BlockedCommand blocked = BlockedCommand.of(line);
-        Path python = situation.interpreter() != null ? situation.interpreter().path()
-                : pip.python() != null ? pip.python() : Path.of("python3");
-        Path defaultVenv = world.xdg("XDG_DATA_HOME", ".local/share").resolve("safepip").resolve("venv");
-        VenvChoice venv = new VenvChooser(world.home(), defaultVenv).choose(settings.venv(), world.cwd());
-        Path pipx = path.find("pipx");
-        Path aptGet = path.find("apt-get");
-        List<Route> routes = WaysOut.all(blocked, pip, python, venv, pipx == null ? null : pipx.toString(),
-                aptGet == null ? null : aptGet.toString(), "root".equals(System.getProperty("user.name")));
-        new BlockedReport(console).print(situation, blocked.isInstall() ? "install" : "uninstall", routes,
+        return new BlockedInstall(world, console, path, pip, runner).handle(situation, line, settings,
                 pipAlreadySaid);
-        return settings.plan().value() ? 0 : ExitCodes.BLOCKED;
     }
 
     private void printPassThroughPlan(PipCommandLine line, String why) {

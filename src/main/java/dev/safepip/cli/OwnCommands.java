@@ -15,6 +15,7 @@ public final class OwnCommands {
     public int run(Invocation invocation) {
         CommandLine top = new CommandLine(new SafepipCommand());
         top.addSubcommand("doctor", new DoctorCommand(world, invocation.options()));
+        top.addSubcommand("where", new WhereCommand(world));
         top.setOut(new java.io.PrintWriter(world.out(), true));
         top.setErr(new java.io.PrintWriter(world.err(), true));
         if (invocation.ownCommand() == null) {

@@ -42,7 +42,7 @@ public final class BlockedReport {
         }
     }
 
-    static String describe(Situation situation) {
+    public static String describe(Situation situation) {
         if (situation.interpreter() == null) {
             return "the Python behind " + situation.pip().display();
         }

@@ -57,6 +57,17 @@ public final class Console {
         }
     }
 
+    /** A choice that cannot be taken: greyed. */
+    public void dim(String text) {
+        err.println(colour ? Ansi.ansi().fgBrightBlack().a(text).reset().toString() : text);
+    }
+
+    /** A question waiting for an answer on the same line. */
+    public void prompt(String text) {
+        err.print(colour ? Ansi.ansi().bold().a(text).reset().toString() : text);
+        err.flush();
+    }
+
     /** A warning that something is dangerous. */
     public void danger(String text) {
         err.println(colour ? Ansi.ansi().bold().fgRed().a(text).reset().toString() : text);

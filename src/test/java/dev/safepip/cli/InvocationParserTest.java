@@ -2,6 +2,7 @@ package dev.safepip.cli;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -92,7 +93,14 @@ class InvocationParserTest {
 
     @Test
     void ownCommandsAreNotPipCommands() {
-        assertEquals(java.util.Set.of("doctor"), InvocationParser.OWN_COMMANDS);
-        assertTrue(PipOptionTable.get().command("doctor") == null);
+        // pip 26's commands (pip 23.0.1's are a subset): none may be shadowed by safepip's own.
+        java.util.List<String> pipCommands = java.util.List.of("install", "lock", "download", "uninstall", "freeze",
+                "inspect", "list", "show", "check", "config", "search", "cache", "index", "wheel", "hash",
+                "completion", "debug", "help");
+        assertTrue(InvocationParser.OWN_COMMANDS.contains("doctor"));
+        for (String own : InvocationParser.OWN_COMMANDS) {
+            assertFalse(pipCommands.contains(own), own + " is a pip command");
+            assertTrue(PipOptionTable.get().command(own) == null, own);
+        }
     }
 }

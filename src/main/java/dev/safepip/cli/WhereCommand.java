@@ -1,0 +1,69 @@
+package dev.safepip.cli;
+
+import dev.safepip.World;
+import dev.safepip.ledger.Holdings;
+import dev.safepip.ledger.Ledger;
+import dev.safepip.python.DistInfo;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** `safepip where [PKG…]`: what safepip installed, where, when, and whether it is still there. */
+@Command(name = "where", mixinStandardHelpOptions = true,
+        description = "show what safepip installed instead of a blocked pip install: where, when, by which route, "
+                + "and whether it is still there")
+public final class WhereCommand implements Callable<Integer> {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.systemDefault());
+
+    private final World world;
+
+    @Parameters(paramLabel = "PKG", description = "only these packages")
+    List<String> packages = new ArrayList<>();
+
+    public WhereCommand(World world) {
+        this.world = world;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintStream out = world.out();
+        Ledger ledger = new Ledger(world.xdg("XDG_STATE_HOME", ".local/state").resolve("safepip"));
+        List<Holdings.Holding> holdings = Holdings.of(ledger.read());
+        List<String> wanted = packages.stream().map(DistInfo::normalize).toList();
+        int shown = 0;
+        for (Holdings.Holding holding : holdings) {
+            if (!wanted.isEmpty() && !wanted.contains(holding.name())) {
+                continue;
+            }
+            out.printf("%-24s %-6s %-50s %s  %s%n", holding.name(), holding.route(), holding.location(),
+                    WHEN.format(holding.time()), stillThere(holding) ? "present" : "gone");
+            shown++;
+        }
+        List<String> missing = new ArrayList<>(wanted);
+        holdings.forEach(h -> missing.remove(h.name()));
+        for (String name : missing) {
+            world.err().println("safepip: no record of installing " + name + " (the ledger is " + ledger.file() + ")");
+        }
+        if (shown == 0 && wanted.isEmpty()) {
+            out.println("safepip has installed nothing yet (the ledger is " + ledger.file() + ").");
+        }
+        return missing.isEmpty() ? 0 : 1;
+    }
+
+    private static boolean stillThere(Holdings.Holding holding) {
+        return switch (holding.route()) {
+            case "venv" -> DistInfo.find(DistInfo.venvSiteDirs(Path.of(holding.location())), holding.name()) != null;
+            case "pipx" -> Files.isDirectory(Path.of(holding.location(), "venvs", holding.name()));
+            default -> true;
+        };
+    }
+}

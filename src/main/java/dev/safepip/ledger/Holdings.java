@@ -1,0 +1,49 @@
+package dev.safepip.ledger;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What the ledger says safepip has put where now: the last successful install not undone by an uninstall. */
+public final class Holdings {
+
+    /** A package safepip installed, where, when, and by which route. */
+    public record Holding(String name, String route, String location, Instant time, String interpreter) {
+    }
+
+    private Holdings() {
+    }
+
+    public static List<Holding> of(List<LedgerRecord> records) {
+        Map<String, Holding> current = new LinkedHashMap<>();
+        for (LedgerRecord record : records) {
+            if (record.exit() != 0) {
+                continue;
+            }
+            for (String name : record.packages()) {
+                String key = name + "\u0000" + record.location();
+                if (record.action().equals("install")) {
+                    current.remove(key);
+                    current.put(key, new Holding(name, record.route(), record.location(), record.time(),
+                            record.interpreter()));
+                } else {
+                    current.remove(key);
+                }
+            }
+        }
+        return new ArrayList<>(current.values());
+    }
+
+    /** The most recent holding of a package, or null. */
+    public static Holding latest(List<Holding> holdings, String name) {
+        Holding found = null;
+        for (Holding holding : holdings) {
+            if (holding.name().equals(name)) {
+                found = holding;
+            }
+        }
+        return found;
+    }
+}

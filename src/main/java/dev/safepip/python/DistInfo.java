@@ -1,0 +1,78 @@
+package dev.safepip.python;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Finds an installed distribution's metadata folder (`name-1.0.dist-info`) and who installed it. */
+public final class DistInfo {
+    private DistInfo() {
+    }
+
+    /** The dist-info (or egg-info) folder of a project in these site folders, or null. */
+    public static Path find(List<Path> siteDirs, String normalizedName) {
+        for (Path dir : siteDirs) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, "*.{dist-info,egg-info}")) {
+                for (Path entry : entries) {
+                    String file = entry.getFileName().toString();
+                    String project = file.substring(0, file.lastIndexOf('.'));
+                    int dash = project.indexOf('-');
+                    String name = dash < 0 ? project : project.substring(0, dash);
+                    if (normalize(name).equals(normalizedName)) {
+                        return entry;
+                    }
+                }
+            } catch (IOException e) {
+                // An unreadable folder holds nothing we can use.
+            }
+        }
+        return null;
+    }
+
+    /** The INSTALLER file's first line ("pip", "debian"), or null. */
+    public static String installer(Path distInfo) {
+        try {
+            List<String> lines = Files.readAllLines(distInfo.resolve("INSTALLER"), StandardCharsets.UTF_8);
+            return lines.isEmpty() ? null : lines.get(0).strip();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** A venv's site-packages folders (lib/pythonX.Y/site-packages, whatever X.Y is). */
+    public static List<Path> venvSiteDirs(Path venv) {
+        List<Path> dirs = new ArrayList<>();
+        try (DirectoryStream<Path> libs = Files.newDirectoryStream(venv.resolve("lib"), "python*")) {
+            for (Path lib : libs) {
+                dirs.add(lib.resolve("site-packages"));
+            }
+        } catch (IOException e) {
+            // No lib folder: nothing is installed there.
+        }
+        return dirs;
+    }
+
+    /** Where a base interpreter keeps packages, Debian's dist-packages included. */
+    public static List<Path> systemSiteDirs(Path prefix, String version) {
+        List<Path> dirs = new ArrayList<>();
+        dirs.add(prefix.resolve("lib/python3/dist-packages"));
+        if (version != null) {
+            dirs.add(prefix.resolve("local/lib/python" + version + "/dist-packages"));
+            dirs.add(prefix.resolve("lib/python" + version + "/dist-packages"));
+            dirs.add(prefix.resolve("lib/python" + version + "/site-packages"));
+        }
+        return dirs;
+    }
+
+    public static String normalize(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-");
+    }
+}

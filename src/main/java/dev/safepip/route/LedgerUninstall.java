@@ -1,0 +1,124 @@
+package dev.safepip.route;
+
+import dev.safepip.World;
+import dev.safepip.ledger.Holdings;
+import dev.safepip.ledger.Ledger;
+import dev.safepip.ledger.LedgerRecord;
+import dev.safepip.plan.BlockedCommand;
+import dev.safepip.plan.Requirement;
+import dev.safepip.process.CapturedCommand;
+import dev.safepip.process.PipRunner;
+import dev.safepip.python.DistInfo;
+import dev.safepip.python.Interpreter;
+import dev.safepip.ui.Console;
+import dev.safepip.ui.ShellQuote;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An uninstall PEP 668 blocked: removes each package from where the ledger says safepip put it; for a package
+ * Debian installed, says which apt package owns it and how to remove that; otherwise explains.
+ */
+public final class LedgerUninstall {
+    private final World world;
+    private final Console console;
+    private final PipRunner runner;
+    private final Path stateDir;
+
+    public LedgerUninstall(World world, Console console, PipRunner runner, Path stateDir) {
+        this.world = world;
+        this.console = console;
+        this.runner = runner;
+        this.stateDir = stateDir;
+    }
+
+    /** @return the exit code, or -1 when nothing was found to do (the caller explains) */
+    public int run(BlockedCommand blocked, Interpreter interpreter, boolean plan) throws IOException {
+        List<Holdings.Holding> holdings = Holdings.of(new Ledger(stateDir).read());
+        Map<String, List<String>> byVenv = new LinkedHashMap<>();
+        List<String> unknown = new ArrayList<>();
+        for (Requirement requirement : blocked.named()) {
+            Holdings.Holding holding = Holdings.latest(holdings, requirement.normalizedName());
+            if (holding != null && holding.route().equals("venv")) {
+                byVenv.computeIfAbsent(holding.location(), k -> new ArrayList<>()).add(requirement.text());
+            } else {
+                unknown.add(requirement.normalizedName());
+            }
+        }
+        for (String name : unknown) {
+            explainUnknown(name, interpreter);
+        }
+        if (byVenv.isEmpty()) {
+            return -1;
+        }
+        int exit = 0;
+        for (Map.Entry<String, List<String>> entry : byVenv.entrySet()) {
+            Path venv = Path.of(entry.getKey());
+            List<String> command = new ArrayList<>();
+            command.add(venv.resolve("bin/pip").toString());
+            command.addAll(argsFor(blocked, entry.getValue()));
+            console.say("safepip: " + String.join(", ", entry.getValue()) + " was installed by safepip into "
+                    + venv + "; removing it from there.");
+            if (plan) {
+                console.command(ShellQuote.line(command));
+                continue;
+            }
+            console.say("safepip: running " + ShellQuote.line(command));
+            int result = runner.run(command);
+            List<String> names = entry.getValue().stream().map(t -> Requirement.parse(t).normalizedName()).toList();
+            LedgerWriter.append(stateDir, new LedgerRecord(Instant.now(), "uninstall", names, entry.getValue(),
+                    "venv", entry.getKey(), interpreter == null ? "" : interpreter.path().toString(), command, result),
+                    console);
+            exit = Math.max(exit, result);
+        }
+        return unknown.isEmpty() ? exit : Math.max(exit, 1);
+    }
+
+    /** The same uninstall arguments, with only these requirements. */
+    private static List<String> argsFor(BlockedCommand blocked, List<String> requirements) {
+        List<String> args = new ArrayList<>();
+        List<String> others = new ArrayList<>(blocked.line().positionals());
+        others.removeAll(requirements);
+        for (String arg : blocked.argsForVenv()) {
+            if (!others.contains(arg)) {
+                args.add(arg);
+            }
+        }
+        return args;
+    }
+
+    private void explainUnknown(String name, Interpreter interpreter) {
+        Path distInfo = interpreter == null ? null
+                : DistInfo.find(DistInfo.systemSiteDirs(interpreter.prefix(), interpreter.version()), name);
+        String owner = distInfo == null ? null : debianOwner(distInfo);
+        // Debian's egg-info folders carry no INSTALLER file: dpkg's answer is what counts.
+        if (distInfo != null && (owner != null || "debian".equals(DistInfo.installer(distInfo)))) {
+            console.say("safepip: " + name + " was installed by Debian" + (owner == null ? "" : ", in its package "
+                    + owner) + "; remove it with apt:");
+            console.command("sudo apt-get remove " + (owner == null ? "python3-" + name : owner));
+            return;
+        }
+        console.say("safepip: safepip has no record of installing " + name + (distInfo == null ? ""
+                : " (it is in " + distInfo.getParent() + ")") + "; pip may not remove it from this Python.");
+    }
+
+    /** The Debian package that owns a file, asked of dpkg; null when dpkg does not know. */
+    private String debianOwner(Path distInfo) {
+        try {
+            CapturedCommand.Result result = CapturedCommand.run(List.of("dpkg", "-S", distInfo.toRealPath().toString()),
+                    world.env(), world.cwd(), Duration.ofSeconds(10));
+            if (result.ok() && result.stdout().contains(":")) {
+                return result.stdout().lines().findFirst().orElse("").split(":")[0].strip();
+            }
+        } catch (IOException e) {
+            // No dpkg here: say the likely name instead.
+        }
+        return null;
+    }
+}
