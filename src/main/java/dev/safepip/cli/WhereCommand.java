@@ -54,7 +54,7 @@ public final class WhereCommand implements Callable<Integer> {
             world.err().println("safepip: no record of installing " + name + " (the ledger is " + ledger.file() + ")");
         }
         if (shown == 0 && wanted.isEmpty()) {
-            out.println("safepip has installed nothing yet (the ledger is " + ledger.file() + ").");
+            out.println("Nothing that safepip installed is in place (the ledger is " + ledger.file() + ").");
         }
         return missing.isEmpty() ? 0 : 1;
     }
