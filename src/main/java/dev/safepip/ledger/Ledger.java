@@ -28,7 +28,16 @@ public final class Ledger {
         return file;
     }
 
+    /** The file lock guards against other processes; the JVM refuses overlapping file locks of its own threads. */
+    private static final Object THREADS = new Object();
+
     public void append(LedgerRecord record) throws IOException {
+        synchronized (THREADS) {
+            appendLocked(record);
+        }
+    }
+
+    private void appendLocked(LedgerRecord record) throws IOException {
         Files.createDirectories(file.getParent());
         byte[] line = (record.toJson() + "\n").getBytes(StandardCharsets.UTF_8);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
