@@ -4,12 +4,13 @@ import dev.safepip.config.Settings;
 import dev.safepip.config.Via;
 import dev.safepip.pip.PipCommandLine;
 import dev.safepip.pip.PipExecutable;
+import dev.safepip.plan.AppKind;
 import dev.safepip.plan.BlockedCommand;
+import dev.safepip.plan.Facts;
+import dev.safepip.plan.PipxRoute;
 import dev.safepip.plan.Recommendation;
 import dev.safepip.plan.Recommender;
 import dev.safepip.plan.Route;
-import dev.safepip.plan.VenvChoice;
-import dev.safepip.plan.VenvChooser;
 import dev.safepip.plan.VenvRoute;
 import dev.safepip.plan.WaysOut;
 import dev.safepip.process.PipRunner;
@@ -27,7 +28,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -52,27 +55,26 @@ final class BlockedInstall {
     int handle(Situation situation, PipCommandLine line, Settings settings, boolean pipAlreadySaid) {
         BlockedCommand blocked = BlockedCommand.of(line);
         Interpreter interpreter = situation.interpreter();
-        Path python = interpreter != null ? interpreter.path()
-                : pip.python() != null ? pip.python() : Path.of("python3");
         Path stateDir = world.xdg("XDG_STATE_HOME", ".local/state").resolve("safepip");
-        Path defaultVenv = world.xdg("XDG_DATA_HOME", ".local/share").resolve("safepip").resolve("venv");
-        VenvChoice venv = new VenvChooser(world.home(), defaultVenv).choose(settings.venv(), world.cwd());
-        Path pipx = path.find("pipx");
-        Path aptGet = path.find("apt-get");
-        List<Route> routes = WaysOut.all(blocked, pip, python, venv, pipx == null ? null : pipx.toString(),
-                aptGet == null ? null : aptGet.toString(), "root".equals(System.getProperty("user.name")));
-        BlockedReport report = new BlockedReport(console);
+        Via via = settings.via().value();
         boolean plan = settings.plan().value();
+        boolean choosing = plan || via == Via.PIPX || settings.inject() != null
+                || via == Via.ASK && (settings.yes().value() || world.tty().in());
+        FactsGatherer gatherer = new FactsGatherer(world, console, path, pip);
+        Facts facts = gatherer.gather(situation, blocked, settings, choosing);
+        List<Route> routes = WaysOut.all(facts);
+        BlockedReport report = new BlockedReport(console);
         try {
             if (!blocked.isInstall()) {
-                int done = new LedgerUninstall(world, console, runner, stateDir).run(blocked, interpreter, plan);
+                int done = new LedgerUninstall(world, console, runner, stateDir, settings.yes().value())
+                        .run(blocked, interpreter, plan);
                 if (done >= 0) {
                     return done;
                 }
                 report.print(situation, "uninstall", routes, pipAlreadySaid);
                 return plan ? 0 : ExitCodes.BLOCKED;
             }
-            Recommendation recommended = Recommender.recommend(routes);
+            Recommendation recommended = Recommender.recommend(routes, settings.preferSystem());
             if (plan) {
                 return printPlan(situation, routes, recommended, settings);
             }
@@ -84,10 +86,14 @@ final class BlockedInstall {
                 return new VenvInstaller(world, console, runner, pip, stateDir)
                         .install(venvRoute, interpreter == null ? null : interpreter.version());
             }
-            String location = chosen.key().equals("pipx") ? pipxHome() : chosen.key().equals("apt") ? "system"
-                    : interpreter == null ? python.toString() : interpreter.prefix().toString();
-            return new CommandRouteRunner(world, console, runner, stateDir).run(chosen, blocked, location,
-                    python.toString());
+            String location = chosen instanceof PipxRoute ? gatherer.pipxHome() : chosen.key().equals("apt")
+                    ? "system" : interpreter == null ? facts.python().toString() : interpreter.prefix().toString();
+            int exit = new CommandRouteRunner(world, console, runner, stateDir).run(chosen, blocked, location,
+                    facts.python().toString());
+            if (exit == 0 && chosen instanceof PipxRoute pipxRoute) {
+                sayWhereCommandsAre(pipxRoute);
+            }
+            return exit;
         } catch (IOException e) {
             throw SafepipException.unavailable("could not complete the install: " + e.getMessage(),
                     "run it again; safepip repairs what an interrupted run left");
@@ -98,7 +104,7 @@ final class BlockedInstall {
                          boolean pipAlreadySaid) throws IOException {
         Via via = settings.via().value();
         if (via == Via.FAIL) {
-            new BlockedReport(console).print(situation, "install", routes, pipAlreadySaid);
+            explain(situation, routes, pipAlreadySaid);
             return null;
         }
         if (via != Via.ASK) {
@@ -118,7 +124,7 @@ final class BlockedInstall {
             return recommended.route();
         }
         if (!world.tty().in() || recommended == null) {
-            new BlockedReport(console).print(situation, "install", routes, pipAlreadySaid);
+            explain(situation, routes, pipAlreadySaid);
             console.say("safepip: no terminal to ask on: choose a way with --via=venv|pipx|apt, or take the "
                     + "recommended one with --yes.");
             return null;
@@ -126,44 +132,64 @@ final class BlockedInstall {
         console.headline("safepip: " + BlockedReport.describe(situation) + " is externally managed (PEP 668); pip "
                 + "may not install into it.");
         BufferedReader in = new BufferedReader(new InputStreamReader(world.in(), StandardCharsets.UTF_8));
-        Route chosen = new Menu(console, in).ask("How should safepip install " + what(situation, routes) + "?",
-                routes, recommended);
+        Route chosen = new Menu(console, in).ask("How should safepip install "
+                + String.join(" ", routes.get(0) instanceof VenvRoute v ? v.blocked().line().positionals()
+                : List.of("these packages")) + "?", routes, recommended);
         if (chosen == null) {
             console.say("safepip: nothing done.");
         }
         return chosen;
     }
 
-    private static String what(Situation situation, List<Route> routes) {
-        for (Route route : routes) {
-            if (route instanceof VenvRoute venv) {
-                List<String> positionals = venv.blocked().line().positionals();
-                if (!positionals.isEmpty()) {
-                    return String.join(" ", positionals);
-                }
-            }
+    private void explain(Situation situation, List<Route> routes, boolean pipAlreadySaid) {
+        new BlockedReport(console).print(situation, "install", routes, pipAlreadySaid);
+        if (Files.exists(Path.of("/.dockerenv")) || Files.exists(Path.of("/run/.containerenv"))) {
+            VenvRoute venv = (VenvRoute) byKey(routes, "venv");
+            List<String> install = new ArrayList<>(List.of("/opt/venv/bin/pip"));
+            install.addAll(venv.blocked().argsForVenv());
+            console.say("This is a container. In its Dockerfile, use a venv:");
+            console.command("RUN python3 -m venv /opt/venv && " + ShellQuote.line(install));
+            console.command("ENV PATH=\"/opt/venv/bin:$PATH\"");
         }
-        return "these packages";
     }
 
     private int printPlan(Situation situation, List<Route> routes, Recommendation recommended, Settings settings) {
-        new BlockedReport(console).print(situation, "install", routes, false);
+        explain(situation, routes, false);
         Via via = settings.via().value();
         Route chosen = via == Via.ASK || via == Via.FAIL ? (recommended == null ? null : recommended.route())
                 : byKey(routes, via.word());
         if (chosen == null || via == Via.FAIL) {
-            console.say("safepip plan: do nothing and exit 1 (" + settings.via().source() + ": via = fail).");
+            console.say("safepip plan: do nothing and exit 1 (" + settings.via().source() + ").");
             return 0;
         }
         String why = via == Via.ASK ? "recommended: " + recommended.reason()
                 + (settings.yes().value() ? "" : "; on a terminal safepip would ask first")
                 : settings.via().source();
         console.say("safepip plan: " + chosen.title() + " (" + why + "):");
+        if (!chosen.available()) {
+            console.say("  but it cannot work here: " + chosen.unavailable());
+        }
         for (List<String> command : chosen.commands()) {
             console.command(ShellQuote.line(command));
         }
         console.say("Nothing was run.");
         return 0;
+    }
+
+    /** After pipx: where the commands are, and whether the shell will find them. */
+    private void sayWhereCommandsAre(PipxRoute route) {
+        List<String> scripts = new ArrayList<>();
+        for (AppKind kind : route.kinds().values()) {
+            scripts.addAll(kind.scripts());
+        }
+        String bin = route.binDir();
+        console.say("safepip: " + (scripts.isEmpty() ? "the commands are" : String.join(", ", scripts)
+                + (scripts.size() == 1 ? " is" : " are")) + " in " + bin + ".");
+        String pathValue = world.getenv("PATH");
+        boolean onPath = pathValue != null && List.of(pathValue.split(":")).contains(bin);
+        if (!onPath) {
+            console.say("safepip: " + bin + " is not on your PATH: run `pipx ensurepath`, then open a new shell.");
+        }
     }
 
     private static Route byKey(List<Route> routes, String key) {
@@ -173,10 +199,5 @@ final class BlockedInstall {
             }
         }
         throw new IllegalStateException("no route " + key);
-    }
-
-    private String pipxHome() {
-        String home = world.getenv("PIPX_HOME");
-        return home != null ? home : world.home().resolve(".local/share/pipx").toString();
     }
 }

@@ -29,6 +29,7 @@ public final class InvocationParser {
         boolean yes = false;
         boolean plan = false;
         boolean help = false;
+        String inject = null;
         List<String> pip = new ArrayList<>();
         int i = 0;
         while (i < argv.length) {
@@ -38,6 +39,9 @@ public final class InvocationParser {
                 i += arg.contains("=") ? 1 : 2;
             } else if (arg.equals("--venv") || arg.startsWith("--venv=")) {
                 venv = valueOf(argv, i, "--venv");
+                i += arg.contains("=") ? 1 : 2;
+            } else if (arg.equals("--inject") || arg.startsWith("--inject=")) {
+                inject = valueOf(argv, i, "--inject");
                 i += arg.contains("=") ? 1 : 2;
             } else if (arg.equals("--yes")) {
                 yes = true;
@@ -66,14 +70,14 @@ public final class InvocationParser {
                 }
             } else {
                 if (OWN_COMMANDS.contains(arg)) {
-                    WrapperOptions options = new WrapperOptions(via, venv, yes, plan, help);
+                    WrapperOptions options = new WrapperOptions(via, venv, yes, plan, help, inject);
                     return new Invocation(options, arg, List.of(argv).subList(i + 1, argv.length));
                 }
                 pip.addAll(List.of(argv).subList(i, argv.length));
                 break;
             }
         }
-        return new Invocation(new WrapperOptions(via, venv, yes, plan, help), null, List.copyOf(pip));
+        return new Invocation(new WrapperOptions(via, venv, yes, plan, help, inject), null, List.copyOf(pip));
     }
 
     private boolean shortClusterWantsNext(String cluster) {
@@ -96,7 +100,8 @@ public final class InvocationParser {
         }
         if (i + 1 >= argv.length) {
             throw SafepipException.usage(name + " needs a value", "for example: safepip " + name
-                    + (name.equals("--via") ? "=venv install requests" : "=~/venvs/tools install requests"));
+                    + (name.equals("--via") ? "=venv install requests" : name.equals("--inject")
+                    ? "=ansible --via=pipx install netaddr" : "=~/venvs/tools install requests"));
         }
         return argv[i + 1];
     }

@@ -37,6 +37,10 @@ public final class SafepipCommand {
     @Option(names = "--venv", paramLabel = "DIR", description = "the virtual environment for the venv route")
     String venv;
 
+    @Option(names = "--inject", paramLabel = "APP",
+            description = "with the pipx route: add the libraries to the environment of pipx application APP")
+    String inject;
+
     @Option(names = "--yes", description = "take the recommended route without asking")
     boolean yes;
 

@@ -9,5 +9,14 @@ import java.nio.file.Path;
  * @param prefer "venv" or "system": which route to offer first when apt could do it
  */
 public record Settings(Setting<Via> via, Setting<Path> venv, Setting<Boolean> yes, Setting<Boolean> plan,
-                       Setting<String> prefer, ConfigFile file) {
+                       Setting<String> prefer, ConfigFile file, String inject) {
+
+    public Settings(Setting<Via> via, Setting<Path> venv, Setting<Boolean> yes, Setting<Boolean> plan,
+                    Setting<String> prefer, ConfigFile file) {
+        this(via, venv, yes, plan, prefer, file, null);
+    }
+
+    public boolean preferSystem() {
+        return "system".equals(prefer.value());
+    }
 }

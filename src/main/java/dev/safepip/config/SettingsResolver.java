@@ -42,7 +42,7 @@ public final class SettingsResolver {
             return word;
         });
         return new Settings(via, venv, yes, new Setting<>(options.plan(), options.plan() ? "--plan" : "default"),
-                prefer, file);
+                prefer, file, options.inject());
     }
 
     private <T> Setting<T> pick(String option, String optionName, String variable, ConfigFile file, String key,

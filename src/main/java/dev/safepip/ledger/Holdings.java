@@ -9,8 +9,13 @@ import java.util.Map;
 /** What the ledger says safepip has put where now: the last successful install not undone by an uninstall. */
 public final class Holdings {
 
-    /** A package safepip installed, where, when, and by which route. */
-    public record Holding(String name, String route, String location, Instant time, String interpreter) {
+    /**
+     * A package safepip installed, where, when, and by which route.
+     *
+     * @param command the command that installed it (its first word is the tool: a venv's pip, pipx, sudo)
+     */
+    public record Holding(String name, String route, String location, Instant time, String interpreter,
+                          List<String> command) {
     }
 
     private Holdings() {
@@ -27,7 +32,7 @@ public final class Holdings {
                 if (record.action().equals("install")) {
                     current.remove(key);
                     current.put(key, new Holding(name, record.route(), record.location(), record.time(),
-                            record.interpreter()));
+                            record.interpreter(), record.command()));
                 } else {
                     current.remove(key);
                 }

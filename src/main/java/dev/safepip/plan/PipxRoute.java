@@ -1,10 +1,23 @@
 package dev.safepip.plan;
 
+import dev.safepip.ui.ShellQuote;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-/** Installs each named requirement as an application with pipx, one `pipx install` per package. */
-public record PipxRoute(BlockedCommand blocked, String pipx) implements Route {
+/**
+ * Installs each application with pipx, one `pipx install` per package (Debian 12's pipx 1.1.0 takes one at a time),
+ * under the interpreter that owns the blocked pip and with the user's index options; or, with an application
+ * named, adds libraries to that application's environment with `pipx inject`. Only flags pipx 1.1.0 has.
+ *
+ * @param pipx      the pipx to run (after bootstrap, when pipx is not installed yet)
+ * @param bootstrap the commands that install pipx first, with the user's consent; empty when it is there
+ * @param kinds     what each requirement is, by normalized name; empty when not looked at
+ * @param inject    the application to inject into, or null
+ * @param binDir    where pipx puts commands
+ */
+public record PipxRoute(BlockedCommand blocked, String pipx, List<List<String>> bootstrap, String python,
+                        Map<String, AppKind> kinds, String inject, String binDir) implements Route {
 
     @Override
     public String key() {
@@ -13,22 +26,48 @@ public record PipxRoute(BlockedCommand blocked, String pipx) implements Route {
 
     @Override
     public String title() {
-        return "with pipx, for command-line applications";
+        return inject != null ? "with pipx, into the environment of " + inject
+                : "with pipx, for command-line applications" + (bootstrap.isEmpty() ? "" : " (installing pipx first)");
     }
 
     @Override
     public String where() {
-        return "one environment per application, commands in ~/.local/bin";
+        return inject != null ? "pipx's environment of " + inject : "one environment per application, commands in "
+                + binDir;
     }
 
     @Override
     public List<List<String>> commands() {
-        List<List<String>> commands = new ArrayList<>();
+        List<List<String>> commands = new ArrayList<>(bootstrap);
+        List<String> pipArgs = blocked.line().wordsOf(AppDetector.SOURCE_OPTIONS);
+        if (inject != null) {
+            List<String> command = new ArrayList<>(List.of(pipx, "inject"));
+            addPipArgs(command, pipArgs);
+            command.add(inject);
+            blocked.named().forEach(r -> command.add(r.text()));
+            commands.add(command);
+            return commands;
+        }
         for (Requirement requirement : blocked.named()) {
-            commands.add(List.of(pipx == null ? "pipx" : pipx, blocked.isInstall() ? "install" : "uninstall",
-                    blocked.isInstall() ? requirement.text() : requirement.name()));
+            List<String> command = new ArrayList<>(List.of(pipx, blocked.isInstall() ? "install" : "uninstall"));
+            if (blocked.isInstall()) {
+                command.add("--python");
+                command.add(python);
+                addPipArgs(command, pipArgs);
+                command.add(requirement.text());
+            } else {
+                command.add(requirement.name());
+            }
+            commands.add(command);
         }
         return commands;
+    }
+
+    /** pipx splits --pip-args like a shell: each word is quoted so it arrives whole. */
+    private static void addPipArgs(List<String> command, List<String> pipArgs) {
+        if (!pipArgs.isEmpty()) {
+            command.add("--pip-args=" + ShellQuote.line(pipArgs));
+        }
     }
 
     @Override
@@ -39,6 +78,34 @@ public record PipxRoute(BlockedCommand blocked, String pipx) implements Route {
         if (blocked.named().isEmpty()) {
             return "no package named";
         }
+        if (inject == null) {
+            List<String> libraries = new ArrayList<>();
+            for (Requirement requirement : blocked.named()) {
+                AppKind kind = kinds.get(requirement.normalizedName());
+                if (kind != null && kind.isLibrary()) {
+                    libraries.add(requirement.name());
+                }
+            }
+            if (!libraries.isEmpty()) {
+                return String.join(", ", libraries) + (libraries.size() == 1 ? " is a library" : " are libraries")
+                        + " with no commands: pipx is for applications (add one to an application's environment "
+                        + "with --inject=APP)";
+            }
+        }
         return null;
+    }
+
+    /** Every requirement is a known application. */
+    public boolean allApps() {
+        if (blocked.named().isEmpty() || blocked.hasUnnamedSources()) {
+            return false;
+        }
+        for (Requirement requirement : blocked.named()) {
+            AppKind kind = kinds.get(requirement.normalizedName());
+            if (kind == null || !kind.isApp()) {
+                return false;
+            }
+        }
+        return true;
     }
 }

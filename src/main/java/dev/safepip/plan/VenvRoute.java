@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Runs the same pip command inside a virtual environment made with the blocked pip's own interpreter. */
-public record VenvRoute(Path python, VenvChoice venv, BlockedCommand blocked) implements Route {
+public record VenvRoute(Path python, VenvChoice venv, BlockedCommand blocked, String blockedBy) implements Route {
 
     @Override
     public String key() {
@@ -40,8 +40,14 @@ public record VenvRoute(Path python, VenvChoice venv, BlockedCommand blocked) im
         return commands;
     }
 
+    /** @return why not (running under sudo), or null */
     @Override
     public String unavailable() {
-        return null;
+        return blockedBy;
+    }
+
+    /** The folder came from a project or an existing .venv, not the user's default. */
+    public boolean inProject() {
+        return !venv.rule().equals("no project here");
     }
 }

@@ -1,7 +1,6 @@
 package dev.safepip.plan;
 
-import dev.safepip.pip.PipExecutable;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Lists every way out of a blocked install, in the order they are offered: venv, pipx, apt, break. */
@@ -9,18 +8,42 @@ public final class WaysOut {
     private WaysOut() {
     }
 
-    /**
-     * @param python the interpreter that owns the blocked pip (the venv is made with it)
-     * @param pipx   pipx's path, or null when it is not installed
-     * @param aptGet apt-get's path, or null when this is not a Debian-like system
-     * @param root   whether safepip runs as root (then apt needs no sudo)
-     */
-    public static List<Route> all(BlockedCommand blocked, PipExecutable pip, Path python, VenvChoice venv,
-                                  String pipx, String aptGet, boolean root) {
+    public static List<Route> all(Facts facts) {
+        BlockedCommand blocked = facts.blocked();
+        SystemRoute system = new SystemRoute(blocked, facts.aptGet() == null ? null : facts.aptGet().toString(),
+                facts.root());
+        BreakRoute breaking = new BreakRoute(facts.pip(), blocked);
         if (!blocked.isInstall()) {
-            return List.of(new SystemRoute(blocked, aptGet, root), new BreakRoute(pip, blocked));
+            return List.of(system, breaking);
         }
-        return List.of(new VenvRoute(python, venv, blocked), new PipxRoute(blocked, pipx),
-                new SystemRoute(blocked, aptGet, root), new BreakRoute(pip, blocked));
+        return List.of(new VenvRoute(facts.python(), facts.venv(), blocked, facts.venvUnavailable()), pipx(facts),
+                system, breaking);
+    }
+
+    private static PipxRoute pipx(Facts facts) {
+        List<List<String>> bootstrap = new ArrayList<>();
+        String pipx;
+        if (facts.pipx() != null) {
+            pipx = facts.pipx().toString();
+        } else if (facts.aptGet() != null) {
+            List<String> install = new ArrayList<>();
+            if (!facts.root()) {
+                install.add("sudo");
+            }
+            install.addAll(List.of("apt-get", "install"));
+            if (facts.assumeYes()) {
+                install.add("-y");
+            }
+            install.add("pipx");
+            bootstrap.add(install);
+            pipx = "/usr/bin/pipx";
+        } else {
+            // No pipx and no apt: a venv of safepip's own holds pipx.
+            bootstrap.add(List.of(facts.python().toString(), "-m", "venv", facts.ownPipxVenv().toString()));
+            bootstrap.add(List.of(facts.ownPipxVenv().resolve("bin/pip").toString(), "install", "pipx"));
+            pipx = facts.ownPipxVenv().resolve("bin/pipx").toString();
+        }
+        return new PipxRoute(facts.blocked(), pipx, bootstrap, facts.python().toString(), facts.kinds(),
+                facts.inject(), facts.pipxBinDir());
     }
 }

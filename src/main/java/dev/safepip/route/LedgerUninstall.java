@@ -12,7 +12,10 @@ import dev.safepip.python.DistInfo;
 import dev.safepip.python.Interpreter;
 import dev.safepip.ui.Console;
 import dev.safepip.ui.ShellQuote;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,62 +25,102 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An uninstall PEP 668 blocked: removes each package from where the ledger says safepip put it; for a package
- * Debian installed, says which apt package owns it and how to remove that; otherwise explains.
+ * An uninstall PEP 668 blocked: removes each package from where the ledger says safepip put it (a venv's pip,
+ * `pipx uninstall`, or — only with consent — the system package manager); for a package Debian installed, names
+ * the apt package that owns it; otherwise explains.
  */
 public final class LedgerUninstall {
     private final World world;
     private final Console console;
     private final PipRunner runner;
     private final Path stateDir;
+    private final boolean assumeYes;
 
-    public LedgerUninstall(World world, Console console, PipRunner runner, Path stateDir) {
+    public LedgerUninstall(World world, Console console, PipRunner runner, Path stateDir, boolean assumeYes) {
         this.world = world;
         this.console = console;
         this.runner = runner;
         this.stateDir = stateDir;
+        this.assumeYes = assumeYes;
     }
 
     /** @return the exit code, or -1 when nothing was found to do (the caller explains) */
     public int run(BlockedCommand blocked, Interpreter interpreter, boolean plan) throws IOException {
         List<Holdings.Holding> holdings = Holdings.of(new Ledger(stateDir).read());
-        Map<String, List<String>> byVenv = new LinkedHashMap<>();
+        Map<Holdings.Holding, List<String>> byPlace = new LinkedHashMap<>();
         List<String> unknown = new ArrayList<>();
         for (Requirement requirement : blocked.named()) {
             Holdings.Holding holding = Holdings.latest(holdings, requirement.normalizedName());
-            if (holding != null && holding.route().equals("venv")) {
-                byVenv.computeIfAbsent(holding.location(), k -> new ArrayList<>()).add(requirement.text());
-            } else {
+            if (holding == null) {
                 unknown.add(requirement.normalizedName());
+                continue;
             }
+            Holdings.Holding place = samePlace(byPlace, holding);
+            byPlace.computeIfAbsent(place, k -> new ArrayList<>()).add(requirement.text());
         }
         for (String name : unknown) {
             explainUnknown(name, interpreter);
         }
-        if (byVenv.isEmpty()) {
+        if (byPlace.isEmpty()) {
             return -1;
         }
         int exit = 0;
-        for (Map.Entry<String, List<String>> entry : byVenv.entrySet()) {
-            Path venv = Path.of(entry.getKey());
-            List<String> command = new ArrayList<>();
-            command.add(venv.resolve("bin/pip").toString());
-            command.addAll(argsFor(blocked, entry.getValue()));
-            console.say("safepip: " + String.join(", ", entry.getValue()) + " was installed by safepip into "
-                    + venv + "; removing it from there.");
+        for (Map.Entry<Holdings.Holding, List<String>> entry : byPlace.entrySet()) {
+            Holdings.Holding place = entry.getKey();
+            List<String> command = commandFor(blocked, place, entry.getValue());
+            console.say("safepip: " + String.join(", ", entry.getValue()) + " was installed by safepip ("
+                    + place.route() + ", " + place.location() + "); removing it from there.");
             if (plan) {
                 console.command(ShellQuote.line(command));
+                continue;
+            }
+            if (place.route().equals("apt") && !consents(command)) {
+                console.say("safepip: not removed; to remove it yourself:");
+                console.command(ShellQuote.line(command));
+                exit = Math.max(exit, 1);
                 continue;
             }
             console.say("safepip: running " + ShellQuote.line(command));
             int result = runner.run(command);
             List<String> names = entry.getValue().stream().map(t -> Requirement.parse(t).normalizedName()).toList();
             LedgerWriter.append(stateDir, new LedgerRecord(Instant.now(), "uninstall", names, entry.getValue(),
-                    "venv", entry.getKey(), interpreter == null ? "" : interpreter.path().toString(), command, result),
-                    console);
+                    place.route(), place.location(), interpreter == null ? "" : interpreter.path().toString(),
+                    command, result), console);
             exit = Math.max(exit, result);
         }
         return unknown.isEmpty() ? exit : Math.max(exit, 1);
+    }
+
+    private static Holdings.Holding samePlace(Map<Holdings.Holding, List<String>> places, Holdings.Holding holding) {
+        for (Holdings.Holding place : places.keySet()) {
+            if (place.route().equals(holding.route()) && place.location().equals(holding.location())
+                    && !holding.route().equals("pipx")) {
+                return place;
+            }
+        }
+        return holding;
+    }
+
+    private static List<String> commandFor(BlockedCommand blocked, Holdings.Holding place, List<String> requirements) {
+        List<String> command = new ArrayList<>();
+        switch (place.route()) {
+            case "venv" -> {
+                command.add(Path.of(place.location()).resolve("bin/pip").toString());
+                command.addAll(argsFor(blocked, requirements));
+            }
+            case "pipx" -> {
+                command.add(place.command().isEmpty() ? "pipx" : place.command().get(0));
+                command.add("uninstall");
+                command.add(Requirement.parse(requirements.get(0)).name());
+            }
+            default -> {
+                // The install command, turned round: `sudo apt-get install -y python3-x` → `… remove -y …`.
+                for (String word : place.command()) {
+                    command.add(word.equals("install") ? "remove" : word);
+                }
+            }
+        }
+        return command;
     }
 
     /** The same uninstall arguments, with only these requirements. */
@@ -91,6 +134,19 @@ public final class LedgerUninstall {
             }
         }
         return args;
+    }
+
+    /** Removing system packages needs an explicit yes: --yes, or an answer on the terminal. */
+    private boolean consents(List<String> command) throws IOException {
+        if (assumeYes) {
+            return true;
+        }
+        if (!world.tty().in()) {
+            return false;
+        }
+        console.prompt("Run " + ShellQuote.line(command) + "? [y/N] ");
+        String answer = new BufferedReader(new InputStreamReader(world.in(), StandardCharsets.UTF_8)).readLine();
+        return answer != null && (answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"));
     }
 
     private void explainUnknown(String name, Interpreter interpreter) {

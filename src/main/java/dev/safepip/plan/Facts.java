@@ -1,0 +1,24 @@
+package dev.safepip.plan;
+
+import dev.safepip.pip.PipExecutable;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What the ways out are built from.
+ *
+ * @param python          the interpreter that owns the blocked pip
+ * @param venvUnavailable why the venv route cannot be taken (running under sudo), or null
+ * @param pipx            pipx's path, or null when not installed
+ * @param aptGet          apt-get's path, or null
+ * @param kinds           application or library, by normalized name; empty when not looked at
+ * @param inject          the pipx application to inject into, or null
+ * @param pipxBinDir      where pipx puts commands
+ * @param ownPipxVenv     where safepip would install pipx for itself when apt cannot
+ * @param root            running as root: no sudo needed
+ * @param assumeYes       the user said --yes: package managers are not to ask again
+ */
+public record Facts(BlockedCommand blocked, PipExecutable pip, Path python, VenvChoice venv, String venvUnavailable,
+                    Path pipx, Path aptGet, Map<String, AppKind> kinds, String inject, String pipxBinDir,
+                    Path ownPipxVenv, boolean root, boolean assumeYes) {
+}
