@@ -6,15 +6,21 @@ import dev.safepip.plan.AppDetector;
 import dev.safepip.plan.AppKind;
 import dev.safepip.plan.BlockedCommand;
 import dev.safepip.plan.Facts;
+import dev.safepip.plan.Requirement;
 import dev.safepip.plan.VenvChoice;
 import dev.safepip.plan.VenvChooser;
 import dev.safepip.process.SearchPath;
 import dev.safepip.python.Interpreter;
 import dev.safepip.python.Situation;
+import dev.safepip.system.PackageManager;
+import dev.safepip.system.PackageManagers;
+import dev.safepip.system.SystemPackage;
 import dev.safepip.ui.Console;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** Gathers what the ways out of a blocked command are built from: the venv folder, pipx, apt, and app or library. */
@@ -49,8 +55,16 @@ final class FactsGatherer {
             }
         }
         boolean root = "root".equals(System.getProperty("user.name"));
+        String markerText = situation.marker() == null ? "" : situation.marker().text();
+        PackageManager manager = PackageManagers.detect(path, markerText, world.env());
+        List<SystemPackage> packages = List.of();
+        if (manager != null) {
+            // Asking apt costs about a second: only when the answer is shown (menu, --yes, --plan).
+            packages = lookAtPackages || !manager.canCheckVersions() ? manager.resolve(blocked.named(), python)
+                    : byName(manager, blocked);
+        }
         return new Facts(blocked, pip, python, venv, sudoReason(root), path.find("pipx"), path.find("apt-get"),
-                kinds, settings.inject(), pipxBinDir(),
+                manager, packages, kinds, settings.inject(), pipxBinDir(),
                 world.xdg("XDG_DATA_HOME", ".local/share").resolve("safepip").resolve("pipx"), root,
                 settings.yes().value());
     }
@@ -66,6 +80,17 @@ final class FactsGatherer {
                     + "; run safepip without sudo";
         }
         return null;
+    }
+
+    /** The manager's packages by naming rules alone, unchecked: for the explanation that must not wait. */
+    private static List<SystemPackage> byName(PackageManager manager, BlockedCommand blocked) {
+        List<SystemPackage> packages = new ArrayList<>();
+        for (Requirement requirement : blocked.named()) {
+            String name = manager.packageFor(requirement.name());
+            packages.add(new SystemPackage(requirement.text(), requirement.name(), name, null,
+                    name == null ? "no " + manager.name() + " package for " + requirement.name() : null));
+        }
+        return packages;
     }
 
     private String pipxBinDir() {

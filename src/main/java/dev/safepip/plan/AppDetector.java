@@ -74,6 +74,10 @@ public final class AppDetector {
         List<String> args = new ArrayList<>(List.of("download", "--no-deps", "--only-binary=:all:", "-q", "-d",
                 dir.toString()));
         args.addAll(blocked.line().wordsOf(SOURCE_OPTIONS));
+        if (!blocked.line().has("--retries")) {
+            // A look, not the install: an unreachable index should cost a second here, not pip's minute of retries.
+            args.addAll(List.of("--retries", "1"));
+        }
         args.addAll(requirements);
         CapturedCommand.Result result = CapturedCommand.run(pip.argv(args), env, cwd, Duration.ofMinutes(5));
         return result.ok();

@@ -1,7 +1,10 @@
 package dev.safepip.plan;
 
 import dev.safepip.pip.PipExecutable;
+import dev.safepip.system.PackageManager;
+import dev.safepip.system.SystemPackage;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,7 +13,8 @@ import java.util.Map;
  * @param python          the interpreter that owns the blocked pip
  * @param venvUnavailable why the venv route cannot be taken (running under sudo), or null
  * @param pipx            pipx's path, or null when not installed
- * @param aptGet          apt-get's path, or null
+ * @param manager         the system's package manager, or null
+ * @param systemPackages  the requirements as the manager's packages (checked when it could be asked)
  * @param kinds           application or library, by normalized name; empty when not looked at
  * @param inject          the pipx application to inject into, or null
  * @param pipxBinDir      where pipx puts commands
@@ -19,6 +23,7 @@ import java.util.Map;
  * @param assumeYes       the user said --yes: package managers are not to ask again
  */
 public record Facts(BlockedCommand blocked, PipExecutable pip, Path python, VenvChoice venv, String venvUnavailable,
-                    Path pipx, Path aptGet, Map<String, AppKind> kinds, String inject, String pipxBinDir,
+                    Path pipx, Path aptGet, PackageManager manager,
+                    List<SystemPackage> systemPackages, Map<String, AppKind> kinds, String inject, String pipxBinDir,
                     Path ownPipxVenv, boolean root, boolean assumeYes) {
 }

@@ -25,7 +25,7 @@ public final class Recommender {
                     : "command-line " + (pipx.blocked().named().size() == 1 ? "application" : "applications")
                     + ", each in its own environment");
         }
-        if (system != null && system.available() && preferSystem) {
+        if (system != null && system.available() && system.checked() && preferSystem) {
             return new Recommendation(system, "prefer = system, and every package is in the system's repository");
         }
         if (venv != null && venv.available()) {

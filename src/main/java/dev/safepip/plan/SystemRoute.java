@@ -1,10 +1,20 @@
 package dev.safepip.plan;
 
+import dev.safepip.system.PackageManager;
+import dev.safepip.system.SystemPackage;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Installs the distribution's own packages of the requirements with its package manager. */
-public record SystemRoute(BlockedCommand blocked, String aptGet, boolean root) implements Route {
+/**
+ * Installs the distribution's own packages of the requirements with its package manager, after checking (with
+ * apt) that each exists at a version that satisfies the requirement.
+ *
+ * @param manager   the system's package manager, or null when there is none
+ * @param packages  one per named requirement; checked against the manager when it can be asked
+ * @param assumeYes the user said --yes: the package manager is not to ask again
+ */
+public record SystemRoute(BlockedCommand blocked, PackageManager manager, List<SystemPackage> packages, boolean root,
+                          boolean assumeYes) implements Route {
 
     @Override
     public String key() {
@@ -13,44 +23,67 @@ public record SystemRoute(BlockedCommand blocked, String aptGet, boolean root) i
 
     @Override
     public String title() {
-        return "with apt, system-wide" + (root ? "" : " (needs sudo)");
+        String tool = manager == null ? "the system package manager" : manager.name();
+        StringBuilder title = new StringBuilder("with " + tool + ", system-wide");
+        List<String> offered = new ArrayList<>();
+        for (SystemPackage p : packages) {
+            if (p.packageName() != null) {
+                offered.add(p.packageName() + (p.version() == null ? "" : " " + p.version()));
+            }
+        }
+        if (!offered.isEmpty()) {
+            title.append(": ").append(String.join(", ", offered));
+        }
+        return title + (root || manager == null || manager.name().equals("brew") ? "" : " (needs sudo)");
     }
 
     @Override
     public String where() {
-        return "Debian's packages, managed by apt";
-    }
-
-    /** The Debian package for a PyPI name: python3-&lt;normalized name&gt; (refined by the package map). */
-    static String debianName(Requirement requirement) {
-        return "python3-" + requirement.normalizedName();
+        return "the distribution's packages, updated with the system";
     }
 
     @Override
     public List<List<String>> commands() {
-        List<String> command = new ArrayList<>();
-        if (!root) {
-            command.add("sudo");
+        List<String> names = new ArrayList<>();
+        for (SystemPackage p : packages) {
+            if (p.packageName() != null) {
+                names.add(p.packageName());
+            }
         }
-        command.add("apt-get");
-        command.add(blocked.isInstall() ? "install" : "remove");
-        for (Requirement requirement : blocked.named()) {
-            command.add(debianName(requirement));
+        if (manager == null || names.isEmpty()) {
+            return List.of();
+        }
+        List<String> command = new ArrayList<>(blocked.isInstall() ? manager.installCommand(names, root)
+                : manager.removeCommand(names, root));
+        if (assumeYes && manager.name().equals("apt")) {
+            // apt-get asks Y/n itself; with --yes and no terminal that question would abort the install.
+            command.add(command.indexOf(blocked.isInstall() ? "install" : "remove") + 1, "-y");
         }
         return List.of(command);
     }
 
     @Override
     public String unavailable() {
-        if (aptGet == null) {
-            return "apt-get is not on this system";
+        if (manager == null) {
+            return "no system package manager found (apt-get, dnf, pacman, apk, brew)";
         }
         if (blocked.hasUnnamedSources()) {
-            return "apt installs packages by name, not requirement files, paths or URLs";
+            return manager.name() + " installs packages by name, not requirement files, paths or URLs";
         }
         if (blocked.named().isEmpty()) {
             return "no package named";
         }
-        return null;
+        List<String> problems = new ArrayList<>();
+        for (SystemPackage p : packages) {
+            if (p.problem() != null) {
+                problems.add(p.problem());
+            }
+        }
+        return problems.isEmpty() ? null : String.join("; ", problems);
+    }
+
+    /** Whether the manager was asked, so that the packages are known to exist at those versions. */
+    public boolean checked() {
+        return manager != null && manager.canCheckVersions() && packages.stream().allMatch(p -> p.version() != null);
     }
 }

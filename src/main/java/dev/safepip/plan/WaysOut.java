@@ -10,8 +10,8 @@ public final class WaysOut {
 
     public static List<Route> all(Facts facts) {
         BlockedCommand blocked = facts.blocked();
-        SystemRoute system = new SystemRoute(blocked, facts.aptGet() == null ? null : facts.aptGet().toString(),
-                facts.root());
+        SystemRoute system = new SystemRoute(blocked, facts.manager(), facts.systemPackages(), facts.root(),
+                facts.assumeYes());
         BreakRoute breaking = new BreakRoute(facts.pip(), blocked);
         if (!blocked.isInstall()) {
             return List.of(system, breaking);

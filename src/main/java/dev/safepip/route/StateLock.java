@@ -1,5 +1,6 @@
 package dev.safepip.route;
 
+import dev.safepip.process.ChildSignals;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -25,7 +26,10 @@ public final class StateLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    /** Takes the lock for target, saying so through waiting when another safepip holds it. */
+    /**
+     * Takes the lock for target, saying so through waiting when another safepip holds it; null when the user
+     * pressed Ctrl-C while waiting (a blocking lock call would not wake up for it).
+     */
     public static StateLock acquire(Path stateDir, Path target, Consumer<String> waiting) throws IOException {
         Path file = stateDir.resolve("locks").resolve(key(target) + ".lock");
         Files.createDirectories(file.getParent());
@@ -34,12 +38,27 @@ public final class StateLock implements AutoCloseable {
             FileLock lock = channel.tryLock();
             if (lock == null) {
                 waiting.accept("waiting for another safepip that is using " + target + " …");
-                lock = channel.lock();
+            }
+            while (lock == null) {
+                if (ChildSignals.interrupted()) {
+                    channel.close();
+                    return null;
+                }
+                sleep();
+                lock = channel.tryLock();
             }
             return new StateLock(channel, lock);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

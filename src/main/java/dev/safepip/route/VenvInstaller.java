@@ -58,6 +58,10 @@ public final class VenvInstaller {
         ChildSignals.install();
         HalfMadeVenvs halfMade = new HalfMadeVenvs(stateDir);
         try (StateLock lock = StateLock.acquire(stateDir, dir, message -> console.say("safepip: " + message))) {
+            if (lock == null || ChildSignals.interrupted()) {
+                console.say("safepip: interrupted; nothing was changed.");
+                return INTERRUPTED;
+            }
             if (halfMade.wasInterrupted(dir)) {
                 console.say("safepip: " + shown + " was left half-made by an interrupted run; removing it.");
                 halfMade.remove(dir);

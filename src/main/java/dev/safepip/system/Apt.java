@@ -1,0 +1,78 @@
+package dev.safepip.system;
+
+import dev.safepip.plan.Requirement;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Debian, Ubuntu and their derivatives. The one manager safepip can question where it is developed and tested:
+ * names come from Debian's own table, versions from apt-cache, and specifiers are judged by pip's packaging.
+ */
+public final class Apt implements PackageManager {
+    private final Path aptCache;
+    private final CommandStarter helper;
+    private DebianPackageMap map;
+
+    /**
+     * @param aptCache the apt-cache to ask, or null when there is none (then nothing can be resolved)
+     * @param env      the environment for apt-cache and the interpreter
+     */
+    public Apt(Path aptCache, Map<String, String> env) {
+        this(aptCache, CommandStarter.captured(env), null);
+    }
+
+    Apt(Path aptCache, CommandStarter helper, DebianPackageMap map) {
+        this.aptCache = aptCache;
+        this.helper = helper;
+        this.map = map;
+    }
+
+    @Override
+    public String name() {
+        return "apt";
+    }
+
+    @Override
+    public List<String> installCommand(List<String> packages, boolean root) {
+        return Argv.of(!root, List.of("apt-get", "install"), packages);
+    }
+
+    @Override
+    public List<String> removeCommand(List<String> packages, boolean root) {
+        return Argv.of(!root, List.of("apt-get", "remove"), packages);
+    }
+
+    @Override
+    public String packageFor(String pypiName) {
+        return resolver().packageFor(pypiName);
+    }
+
+    @Override
+    public boolean canCheckVersions() {
+        return aptCache != null;
+    }
+
+    /** One apt-cache process for all requirements, and one interpreter process when some carry a specifier. */
+    @Override
+    public List<SystemPackage> resolve(List<Requirement> requirements, Path python) {
+        if (aptCache == null) {
+            List<SystemPackage> results = new ArrayList<>();
+            for (Requirement requirement : requirements) {
+                results.add(new SystemPackage(requirement.text(), requirement.name(), null, null,
+                        "apt-cache is not on PATH"));
+            }
+            return results;
+        }
+        return resolver().resolve(requirements, python);
+    }
+
+    /** The table is read on first use only: most runs of safepip never get to the system route. */
+    private DebianResolver resolver() {
+        if (map == null) {
+            map = DebianPackageMap.load();
+        }
+        return new DebianResolver(map, new AptCache(aptCache, helper), new SpecifierCheck(helper));
+    }
+}

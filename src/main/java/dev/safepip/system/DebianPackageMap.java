@@ -1,0 +1,122 @@
+package dev.safepip.system;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Debian's own answer to "which binary package ships this PyPI distribution": dh-python's fallback table, which
+ * Debian generates from the archive. It knows the names no rule can guess (beautifulsoup4 is python3-bs4, Pillow is
+ * python3-pil), and, read backwards, which packages belong to another project than their name suggests
+ * (python3-pycryptodome ships pycryptodomex).
+ */
+final class DebianPackageMap {
+    static final String RESOURCE = "debian-pypi-map.txt";
+    /** Present where dh-python is installed; it then describes this very release, so it wins over our copy. */
+    static final Path SYSTEM_TABLE = Path.of("/usr/share/dh-python/dist/cpython3_fallback");
+
+    /**
+     * Where the table answers a different question than a user's pip install asks. dh-python maps setuptools to
+     * python3-pkg-resources because packages that depend on setuptools at run time mostly want pkg_resources; a
+     * user installing setuptools wants setuptools.
+     */
+    private static final Map<String, String> OVERRIDES = Map.of("setuptools", "python3-setuptools");
+
+    private final Map<String, String> byName;
+    private final Map<String, Set<String>> namesByPackage;
+
+    private DebianPackageMap(Map<String, String> byName) {
+        this.byName = byName;
+        Map<String, Set<String>> reverse = new HashMap<>();
+        for (Map.Entry<String, String> entry : byName.entrySet()) {
+            reverse.computeIfAbsent(entry.getValue(), k -> new HashSet<>()).add(entry.getKey());
+        }
+        this.namesByPackage = reverse;
+    }
+
+    /** The table of this machine's dh-python when it has one, else the copy bundled with safepip. */
+    static DebianPackageMap load() {
+        if (Files.isReadable(SYSTEM_TABLE)) {
+            try (Reader reader = Files.newBufferedReader(SYSTEM_TABLE, StandardCharsets.UTF_8)) {
+                return parse(reader);
+            } catch (IOException | UncheckedIOException e) {
+                // A table we cannot read is no reason to give up: the bundled one is nearly as good.
+            }
+        }
+        return bundled();
+    }
+
+    static DebianPackageMap bundled() {
+        InputStream in = DebianPackageMap.class.getResourceAsStream(RESOURCE);
+        if (in == null) {
+            throw new IllegalStateException("resource " + RESOURCE + " is missing from the build");
+        }
+        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            return parse(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Reads `name package` lines; `#` comments and anything after the second field (dh-python's version
+     * constraints) are ignored. When two spellings of one name disagree the first wins, as in dh-python.
+     */
+    static DebianPackageMap parse(Reader reader) throws IOException {
+        Map<String, String> byName = new HashMap<>();
+        BufferedReader lines = new BufferedReader(reader);
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                continue;
+            }
+            String[] fields = trimmed.split("\\s+");
+            if (fields.length >= 2) {
+                byName.putIfAbsent(PypiName.normalize(fields[0]), fields[1]);
+            }
+        }
+        return new DebianPackageMap(byName);
+    }
+
+    /** The package Debian says ships a (normalized) name, or null when the table does not list it. */
+    String packageFor(String normalizedName) {
+        String override = OVERRIDES.get(normalizedName);
+        return override != null ? override : byName.get(normalizedName);
+    }
+
+    /**
+     * Whether the table gives a package to other projects only: then a package called python3-&lt;name&gt; is
+     * not this name's, however well the name fits (python3-jwt is PyJWT's, not jwt's).
+     */
+    boolean belongsToOthers(String packageName, String normalizedName) {
+        if (packageName.equals(OVERRIDES.get(normalizedName))) {
+            return false;
+        }
+        Set<String> names = namesByPackage.get(packageName);
+        return names != null && !names.contains(normalizedName);
+    }
+
+    /** The names the table gives a package to, sorted; empty when it lists none. */
+    List<String> namesShippedBy(String packageName) {
+        List<String> names = new ArrayList<>(namesByPackage.getOrDefault(packageName, Set.of()));
+        Collections.sort(names);
+        return names;
+    }
+
+    int size() {
+        return byName.size();
+    }
+}

@@ -1,0 +1,40 @@
+package dev.safepip.system;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** PEP 503 names, the only form in which PyPI names from pip, Debian's table and the user can be compared. */
+final class PypiName {
+    private static final Pattern SEPARATORS = Pattern.compile("[-_.]+");
+    /** What a normalized name of a valid project looks like; anything else never reaches a command line. */
+    private static final Pattern PLAIN = Pattern.compile("[a-z0-9](?:[a-z0-9-]*[a-z0-9])?");
+
+    private PypiName() {
+    }
+
+    /** Lower case, runs of `-_.` as one `-`: `Ruamel.YAML` and `ruamel_yaml` are both `ruamel-yaml`. */
+    static String normalize(String name) {
+        return SEPARATORS.matcher(name.strip().toLowerCase(Locale.ROOT)).replaceAll("-");
+    }
+
+    /** Whether a normalized name is safe to build package names and apt patterns from (no option, no regex). */
+    static boolean plain(String normalized) {
+        return PLAIN.matcher(normalized).matches();
+    }
+
+    /** prefix + normalized name, without doubling a python- the project already has (python-dateutil). */
+    static String prefixed(String prefix, String pypiName, Map<String, String> exceptions) {
+        String name = normalize(pypiName);
+        if (!plain(name)) {
+            return null;
+        }
+        String exception = exceptions.get(name);
+        if (exception != null) {
+            return exception;
+        }
+        String bare = name.startsWith("python-") && name.length() > "python-".length()
+                ? name.substring("python-".length()) : name;
+        return prefix + bare;
+    }
+}
