@@ -189,9 +189,8 @@ class InterruptIT {
     }
 
     /**
-     * Ctrl-C while another safepip holds the venv's lock must end the waiting run at once, having made nothing.
-     * Disabled: today the run ignores Ctrl-C until the lock is free, then creates the venv anyway and only then
-     * exits 130 (reported; enable once StateLock's wait can be interrupted).
+     * Ctrl-C while another safepip holds the venv's lock must end the waiting run at once, having made nothing
+     * (a blocking file lock does not wake up for a signal: StateLock polls).
      */
     @Test
     void ctrlCWhileWaitingForTheLockEndsTheRunAtOnce() throws Exception {
