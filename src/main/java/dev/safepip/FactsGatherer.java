@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /** Gathers what the ways out of a blocked command are built from: the venv folder, pipx, apt, and app or library. */
 final class FactsGatherer {
@@ -44,6 +45,16 @@ final class FactsGatherer {
                 : pip.python() != null ? pip.python() : Path.of("python3");
         Path defaultVenv = world.xdg("XDG_DATA_HOME", ".local/share").resolve("safepip").resolve("venv");
         VenvChoice venv = new VenvChooser(world.home(), defaultVenv).choose(settings.venv(), world.cwd());
+        boolean root = "root".equals(System.getProperty("user.name"));
+        String markerText = situation.marker() == null ? "" : situation.marker().text();
+        PackageManager manager = PackageManagers.detect(path, markerText, world.env());
+        // apt's answer and pip's download take about a second each, and neither needs the other: both at once.
+        CompletableFuture<List<SystemPackage>> packages = manager == null
+                ? CompletableFuture.completedFuture(List.of())
+                : lookAtPackages && manager.canCheckVersions()
+                ? CompletableFuture.supplyAsync(() -> manager.resolve(blocked.named(), python))
+                : CompletableFuture.completedFuture(manager.canCheckVersions() ? byName(manager, blocked)
+                : manager.resolve(blocked.named(), python));
         Map<String, AppKind> kinds = Map.of();
         if (lookAtPackages && blocked.isInstall() && !blocked.named().isEmpty() && !blocked.hasUnnamedSources()) {
             console.say("safepip: looking at " + String.join(", ", blocked.line().positionals())
@@ -54,17 +65,8 @@ final class FactsGatherer {
                 console.say("safepip: could not tell (" + e.getMessage() + "); treating them as unknown.");
             }
         }
-        boolean root = "root".equals(System.getProperty("user.name"));
-        String markerText = situation.marker() == null ? "" : situation.marker().text();
-        PackageManager manager = PackageManagers.detect(path, markerText, world.env());
-        List<SystemPackage> packages = List.of();
-        if (manager != null) {
-            // Asking apt costs about a second: only when the answer is shown (menu, --yes, --plan).
-            packages = lookAtPackages || !manager.canCheckVersions() ? manager.resolve(blocked.named(), python)
-                    : byName(manager, blocked);
-        }
         return new Facts(blocked, pip, python, venv, sudoReason(root), path.find("pipx"), path.find("apt-get"),
-                manager, packages, kinds, settings.inject(), pipxBinDir(),
+                manager, packages.join(), kinds, settings.inject(), pipxBinDir(),
                 world.xdg("XDG_DATA_HOME", ".local/share").resolve("safepip").resolve("pipx"), root,
                 settings.yes().value());
     }
