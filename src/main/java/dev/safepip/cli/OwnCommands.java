@@ -12,10 +12,22 @@ public final class OwnCommands {
         this.world = world;
     }
 
+    /** safepip's own options and commands, for completion; read from the command model so they stay in step. */
+    private static List<String> ownWords() {
+        List<String> words = new java.util.ArrayList<>();
+        for (picocli.CommandLine.Model.OptionSpec option
+                : new CommandLine(new SafepipCommand()).getCommandSpec().options()) {
+            words.add(option.longestName());
+        }
+        words.addAll(List.of("doctor", "where", "init"));
+        return words;
+    }
+
     public int run(Invocation invocation) {
         CommandLine top = new CommandLine(new SafepipCommand());
         top.addSubcommand("doctor", new DoctorCommand(world, invocation.options()));
         top.addSubcommand("where", new WhereCommand(world));
+        top.addSubcommand("init", new InitCommand(world, ownWords(), List.of("doctor", "where")));
         top.setOut(new java.io.PrintWriter(world.out(), true));
         top.setErr(new java.io.PrintWriter(world.err(), true));
         if (invocation.ownCommand() == null) {

@@ -1,0 +1,54 @@
+package dev.safepip.cli;
+
+import dev.safepip.SafepipException;
+import dev.safepip.World;
+import dev.safepip.pip.PipOptionTable;
+import dev.safepip.shell.ShellInit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** `safepip init bash|zsh|fish`: the shell code for a shell profile, printed on stdout. */
+@Command(name = "init", mixinStandardHelpOptions = true,
+        description = {"print shell code that makes pip and pip3 send install and uninstall through safepip and run "
+                + "everything else as the real pip, with completion; for example in ~/.bashrc:",
+                "  eval \"$(safepip init bash)\"",
+                "fish: safepip init fish | source (in ~/.config/fish/config.fish)"})
+public final class InitCommand implements Callable<Integer> {
+    private final World world;
+    private final List<String> ownWords;
+    private final List<String> ownCommands;
+
+    @Parameters(paramLabel = "SHELL", description = "bash, zsh or fish")
+    String shell;
+
+    @Option(names = "--path", description = "also put safepip's default venv and pipx's commands on PATH")
+    boolean path;
+
+    public InitCommand(World world, List<String> ownWords, List<String> ownCommands) {
+        this.world = world;
+        this.ownWords = ownWords;
+        this.ownCommands = ownCommands;
+    }
+
+    @Override
+    public Integer call() {
+        if (!ShellInit.SHELLS.contains(shell)) {
+            throw SafepipException.usage("safepip init does not know the shell '" + shell + "'",
+                    "use one of " + String.join(", ", ShellInit.SHELLS));
+        }
+        String launcher = world.launcher() != null ? world.launcher().toString() : "safepip";
+        List<String> dirs = new ArrayList<>();
+        if (path) {
+            dirs.add(world.xdg("XDG_DATA_HOME", ".local/share").resolve("safepip/venv/bin").toString());
+            String pipxBin = world.getenv("PIPX_BIN_DIR");
+            dirs.add(pipxBin != null ? pipxBin : world.home().resolve(".local/bin").toString());
+        }
+        world.out().print(ShellInit.render(shell, launcher, PipOptionTable.get().general().valueOptionNames(),
+                ownWords, ownCommands, dirs));
+        return 0;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.safepip.shell;
+
+import dev.safepip.ui.ShellQuote;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The shell code `safepip init SHELL` prints, from a template per shell: functions `pip` and `pip3` that send
+ * only install and uninstall through safepip, completion chained with pip's own, and optionally a PATH line.
+ */
+public final class ShellInit {
+    public static final List<String> SHELLS = List.of("bash", "zsh", "fish");
+
+    private ShellInit() {
+    }
+
+    /**
+     * @param launcher     the safepip launcher the functions call, by absolute path
+     * @param valueOptions pip's general options that take a value (their value is not the command)
+     * @param ownWords     safepip's own options and commands, for completion
+     * @param ownCommands  safepip's own commands but init
+     * @param pathDirs     folders to put on PATH, or an empty list
+     */
+    public static String render(String shell, String launcher, List<String> valueOptions, List<String> ownWords,
+                                List<String> ownCommands, List<String> pathDirs) {
+        String name = shell.toLowerCase(Locale.ROOT);
+        String template = read("/dev/safepip/shell/init." + name);
+        boolean fish = name.equals("fish");
+        return template
+                .replace("@SAFEPIP@", ShellQuote.word(launcher))
+                .replace("@VALUE_OPTIONS_FISH@", String.join(" ", valueOptions))
+                .replace("@VALUE_OPTIONS@", String.join("|", valueOptions))
+                .replace("@OWN_WORDS@", String.join(" ", ownWords))
+                .replace("@OWN_COMMANDS_CASE@", String.join("|", ownCommands))
+                .replace("@PATH_LINE@", pathLine(fish, pathDirs));
+    }
+
+    private static String pathLine(boolean fish, List<String> dirs) {
+        if (dirs.isEmpty()) {
+            return "# (`safepip init --path` would also put safepip's default venv and pipx's commands on PATH.)\n";
+        }
+        StringBuilder quoted = new StringBuilder();
+        for (String dir : dirs) {
+            quoted.append(' ').append(ShellQuote.word(dir));
+        }
+        if (fish) {
+            return "# safepip's default venv and pipx's commands, once each, however often this is sourced.\n"
+                    + "for __safepip_dir in" + quoted + "\n    contains -- $__safepip_dir $PATH; or set -gx PATH "
+                    + "$__safepip_dir $PATH\nend\nset -e __safepip_dir\n";
+        }
+        return "# safepip's default venv and pipx's commands, once each, however often this is sourced.\n"
+                + "for __safepip_dir in" + quoted + "; do\n    case \":$PATH:\" in\n        *\":$__safepip_dir:\"*) ;;\n"
+                + "        *) PATH=\"$__safepip_dir:$PATH\" ;;\n    esac\ndone\nunset __safepip_dir\n";
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = ShellInit.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
