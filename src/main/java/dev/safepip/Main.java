@@ -6,6 +6,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(new Safepip(World.fromProcess()).run(args));
+        World world = World.fromProcess();
+        String training = System.getProperty("safepip.training");
+        if (training != null) {
+            Training.warmUp(java.nio.file.Path.of(training), world);
+        }
+        System.exit(new Safepip(world).run(args));
     }
 }

@@ -1,22 +1,15 @@
 package dev.safepip.pip;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * pip's options for its general parser and for the commands PEP 668 concerns, read from a data file generated from
- * pip itself (scripts/gen-pip-options), so that safepip splits argv exactly where pip does.
+ * pip's options for its general parser and for the commands PEP 668 concerns, from a table generated from pip
+ * itself (scripts/gen-pip-options, into PipOptionData), so that safepip splits argv exactly where pip does.
  */
 public final class PipOptionTable {
-    private static final String RESOURCE = "/dev/safepip/pip/options.tsv";
     private static volatile PipOptionTable loaded;
 
     private final Map<String, PipOptionSet> byScope;
@@ -46,26 +39,18 @@ public final class PipOptionTable {
 
     private static PipOptionTable load() {
         Map<String, List<PipOption>> options = new HashMap<>();
-        try (InputStream raw = PipOptionTable.class.getResourceAsStream(RESOURCE)) {
-            if (raw == null) {
-                throw new IllegalStateException("missing resource " + RESOURCE);
+        for (String line : PipOptionData.TSV.split("\n")) {
+            if (line.isBlank()) {
+                continue;
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(raw, StandardCharsets.UTF_8));
-            for (String line; (line = reader.readLine()) != null; ) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] cells = line.split("\t");
-                // Plain loops, no lambdas: this runs on every pip call, and a first lambda costs milliseconds.
-                List<PipOption> scope = options.get(cells[0]);
-                if (scope == null) {
-                    scope = new ArrayList<>();
-                    options.put(cells[0], scope);
-                }
-                scope.add(new PipOption(List.of(cells[1].split(" ")), "VALUE".equals(cells[2])));
+            String[] cells = line.split("\t");
+            // Plain loops, no lambdas: this runs on every pip call, and a first lambda costs milliseconds.
+            List<PipOption> scope = options.get(cells[0]);
+            if (scope == null) {
+                scope = new ArrayList<>();
+                options.put(cells[0], scope);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            scope.add(new PipOption(List.of(cells[1].split(" ")), "VALUE".equals(cells[2])));
         }
         Map<String, PipOptionSet> sets = new HashMap<>();
         for (Map.Entry<String, List<PipOption>> entry : options.entrySet()) {

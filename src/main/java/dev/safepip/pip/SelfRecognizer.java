@@ -1,6 +1,7 @@
 package dev.safepip.pip;
 
 import dev.safepip.python.Shebang;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,7 @@ public final class SelfRecognizer {
             return true;
         }
         String head;
-        try (InputStream in = Files.newInputStream(real)) {
+        try (InputStream in = new FileInputStream(real.toFile())) {
             head = new String(in.readNBytes(16 * 1024), StandardCharsets.UTF_8);
         } catch (IOException e) {
             return false;

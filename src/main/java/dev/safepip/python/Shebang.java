@@ -1,6 +1,7 @@
 package dev.safepip.python;
 
 import dev.safepip.process.SearchPath;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,7 @@ public final class Shebang {
     /** The interpreter path, or null when the file is not a Python script this can read with certainty. */
     public static Path interpreterOf(Path script, SearchPath path) {
         String head;
-        try (InputStream in = Files.newInputStream(script)) {
+        try (InputStream in = new FileInputStream(script.toFile())) {
             head = new String(in.readNBytes(1024), StandardCharsets.UTF_8);
         } catch (IOException e) {
             return null;

@@ -35,16 +35,41 @@ final class DebianPackageMap {
      */
     private static final Map<String, String> OVERRIDES = Map.of("setuptools", "python3-setuptools");
 
-    private final Map<String, String> byName;
-    private final Map<String, Set<String>> namesByPackage;
+    /** The bundled table's text, normalized when generated: a name is found in it without parsing it all. */
+    private final String text;
+    private Map<String, String> byName;
+    /** Built on first use: most runs only look names up forwards. */
+    private Map<String, Set<String>> namesByPackage;
 
     private DebianPackageMap(Map<String, String> byName) {
         this.byName = byName;
-        Map<String, Set<String>> reverse = new HashMap<>();
-        for (Map.Entry<String, String> entry : byName.entrySet()) {
-            reverse.computeIfAbsent(entry.getValue(), k -> new HashSet<>()).add(entry.getKey());
+        this.text = null;
+    }
+
+    private DebianPackageMap(String normalizedText) {
+        this.text = "\n" + normalizedText;
+    }
+
+    private Map<String, String> byName() {
+        if (byName == null) {
+            try {
+                byName = parse(new java.io.StringReader(text)).byName();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
-        this.namesByPackage = reverse;
+        return byName;
+    }
+
+    private Map<String, Set<String>> namesByPackage() {
+        if (namesByPackage == null) {
+            Map<String, Set<String>> reverse = new HashMap<>();
+            for (Map.Entry<String, String> entry : byName().entrySet()) {
+                reverse.computeIfAbsent(entry.getValue(), k -> new HashSet<>()).add(entry.getKey());
+            }
+            namesByPackage = reverse;
+        }
+        return namesByPackage;
     }
 
     /** The table of this machine's dh-python when it has one, else the copy bundled with safepip. */
@@ -64,8 +89,8 @@ final class DebianPackageMap {
         if (in == null) {
             throw new IllegalStateException("resource " + RESOURCE + " is missing from the build");
         }
-        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            return parse(reader);
+        try (in) {
+            return new DebianPackageMap(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -83,18 +108,49 @@ final class DebianPackageMap {
             if (trimmed.isEmpty() || trimmed.startsWith("#")) {
                 continue;
             }
-            String[] fields = trimmed.split("\\s+");
-            if (fields.length >= 2) {
-                byName.putIfAbsent(PypiName.normalize(fields[0]), fields[1]);
+            // Split by hand: a regex split per line costs tens of milliseconds over the whole table.
+            int space = firstSpace(trimmed, 0);
+            if (space > 0) {
+                int start = space;
+                while (start < trimmed.length() && Character.isWhitespace(trimmed.charAt(start))) {
+                    start++;
+                }
+                int end = firstSpace(trimmed, start);
+                if (start < trimmed.length()) {
+                    byName.putIfAbsent(PypiName.normalize(trimmed.substring(0, space)),
+                            trimmed.substring(start, end < 0 ? trimmed.length() : end));
+                }
             }
         }
         return new DebianPackageMap(byName);
     }
 
+    private static int firstSpace(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            if (Character.isWhitespace(text.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** The package Debian says ships a (normalized) name, or null when the table does not list it. */
     String packageFor(String normalizedName) {
         String override = OVERRIDES.get(normalizedName);
-        return override != null ? override : byName.get(normalizedName);
+        if (override != null) {
+            return override;
+        }
+        if (byName == null && text != null) {
+            // A blocked install names a package or two: find their lines instead of parsing five thousand.
+            int at = text.indexOf("\n" + normalizedName + " ");
+            if (at < 0) {
+                return null;
+            }
+            int start = at + normalizedName.length() + 2;
+            int end = text.indexOf('\n', start);
+            return text.substring(start, end < 0 ? text.length() : end).strip();
+        }
+        return byName().get(normalizedName);
     }
 
     /**
@@ -105,18 +161,18 @@ final class DebianPackageMap {
         if (packageName.equals(OVERRIDES.get(normalizedName))) {
             return false;
         }
-        Set<String> names = namesByPackage.get(packageName);
+        Set<String> names = namesByPackage().get(packageName);
         return names != null && !names.contains(normalizedName);
     }
 
     /** The names the table gives a package to, sorted; empty when it lists none. */
     List<String> namesShippedBy(String packageName) {
-        List<String> names = new ArrayList<>(namesByPackage.getOrDefault(packageName, Set.of()));
+        List<String> names = new ArrayList<>(namesByPackage().getOrDefault(packageName, Set.of()));
         Collections.sort(names);
         return names;
     }
 
     int size() {
-        return byName.size();
+        return byName().size();
     }
 }

@@ -6,16 +6,33 @@ import java.util.regex.Pattern;
 
 /** PEP 503 names, the only form in which PyPI names from pip, Debian's table and the user can be compared. */
 final class PypiName {
-    private static final Pattern SEPARATORS = Pattern.compile("[-_.]+");
     /** What a normalized name of a valid project looks like; anything else never reaches a command line. */
     private static final Pattern PLAIN = Pattern.compile("[a-z0-9](?:[a-z0-9-]*[a-z0-9])?");
 
     private PypiName() {
     }
 
-    /** Lower case, runs of `-_.` as one `-`: `Ruamel.YAML` and `ruamel_yaml` are both `ruamel-yaml`. */
+    /**
+     * Lower case, runs of `-_.` as one `-`: `Ruamel.YAML` and `ruamel_yaml` are both `ruamel-yaml`. By hand, not
+     * with a regex: Debian's table normalizes five thousand names while the user waits.
+     */
     static String normalize(String name) {
-        return SEPARATORS.matcher(name.strip().toLowerCase(Locale.ROOT)).replaceAll("-");
+        String lower = name.strip().toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(lower.length());
+        boolean inSeparator = false;
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (c == '-' || c == '_' || c == '.') {
+                if (!inSeparator) {
+                    out.append('-');
+                }
+                inSeparator = true;
+            } else {
+                out.append(c);
+                inSeparator = false;
+            }
+        }
+        return out.toString();
     }
 
     /** Whether a normalized name is safe to build package names and apt patterns from (no option, no regex). */
