@@ -161,8 +161,20 @@ final class DebianPackageMap {
         if (packageName.equals(OVERRIDES.get(normalizedName))) {
             return false;
         }
-        Set<String> names = namesByPackage().get(packageName);
+        Set<String> names = namesByPackage == null && text != null ? namesInText(packageName)
+                : namesByPackage().get(packageName);
         return names != null && !names.contains(normalizedName);
+    }
+
+    /** The names whose line gives this package, found in the text: no need to parse the table for one package. */
+    private Set<String> namesInText(String packageName) {
+        Set<String> names = new HashSet<>();
+        String needle = " " + packageName + "\n";
+        for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+            int start = text.lastIndexOf('\n', at) + 1;
+            names.add(text.substring(start, at));
+        }
+        return names.isEmpty() ? null : names;
     }
 
     /** The names the table gives a package to, sorted; empty when it lists none. */

@@ -1,0 +1,120 @@
+package dev.safepip.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.safepip.harness.ManagedPython;
+import dev.safepip.harness.Proc;
+import dev.safepip.harness.TestEnv;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * scripts/install.sh makes a startup archive for the newest JDK; with it, without it, and with a stale one
+ * (garbage, or made for another jar), safepip says exactly the same.
+ */
+class StartupArchiveIT {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theArchiveChangesNothingButSpeedWhetherFreshStaleOrMissing() throws IOException {
+        TestEnv testEnv = TestEnv.in(tmp.resolve("env"));
+        ManagedPython managed = ManagedPython.create(tmp.resolve("managed"));
+        Path prefix = tmp.resolve("prefix");
+        Map<String, String> env = testEnv.withPathFirst(managed.bin());
+        env.put("PREFIX", prefix.toString());
+        Proc.Result install = Proc.run(List.of("/bin/sh", Launcher.root().resolve("scripts/install.sh").toString(),
+                "--no-build"), env, tmp, Duration.ofSeconds(300));
+        assertEquals(0, install.exit(), install.describe());
+        Path launcher = prefix.resolve("bin/safepip");
+
+        Map<String, String> info = info(launcher, env);
+        assertEquals(newestJdk(), info.get("jdk"), "the newest JDK of 17 or later: " + info);
+        Path archive = Path.of(info.get("archive"));
+        assertTrue(Files.isRegularFile(archive), install.describe());
+        assertTrue(archive.startsWith(testEnv.xdgCache().resolve("safepip")), archive.toString());
+        assertTrue(info.get("share").contains(archive.toString()), info.toString());
+
+        List<Proc.Result> fresh = runs(launcher, env);
+        Files.write(archive, new byte[4096]);
+        List<Proc.Result> garbage = runs(launcher, env);
+        assertSame(fresh, garbage);
+        Files.setLastModifiedTime(prefix.resolve("lib/safepip/safepip.jar"),
+                FileTime.from(Instant.now().minusSeconds(86_400)));
+        assertSame(fresh, runs(launcher, env));
+        Files.delete(archive);
+        assertEquals("-Xshare:auto", info(launcher, env).get("share"));
+        assertSame(fresh, runs(launcher, env));
+    }
+
+    private static Map<String, String> info(Path launcher, Map<String, String> env) {
+        Map<String, String> withInfo = new java.util.HashMap<>(env);
+        withInfo.put("SAFEPIP_LAUNCHER_INFO", "1");
+        Proc.Result result = Proc.run(List.of(launcher.toString()), withInfo, Path.of("/"), Duration.ofSeconds(30));
+        Map<String, String> info = new java.util.HashMap<>();
+        for (String line : result.stdout().lines().toList()) {
+            int eq = line.indexOf('=');
+            info.put(line.substring(0, eq), line.substring(eq + 1));
+        }
+        return info;
+    }
+
+    private List<Proc.Result> runs(Path launcher, Map<String, String> env) {
+        List<Proc.Result> results = new ArrayList<>();
+        for (List<String> args : List.of(List.of("--version"), List.of("--via=fail", "install", "somepkg"),
+                List.of("--help"), List.of("list", "--format=freeze"))) {
+            List<String> argv = new ArrayList<>(List.of(launcher.toString()));
+            argv.addAll(args);
+            results.add(Proc.run(argv, env, tmp, Duration.ofSeconds(60)));
+        }
+        return results;
+    }
+
+    private static void assertSame(List<Proc.Result> expected, List<Proc.Result> actual) {
+        for (int i = 0; i < expected.size(); i++) {
+            assertEquals(expected.get(i).exit(), actual.get(i).exit(), actual.get(i).describe());
+            assertArrayEquals(expected.get(i).stdoutBytes(), actual.get(i).stdoutBytes(), actual.get(i).describe());
+            assertEquals(expected.get(i).stderr(), actual.get(i).stderr());
+        }
+    }
+
+    /** The newest JDK (17 or later) under /usr/lib/jvm or JAVA_HOME, read from their release files. */
+    private static String newestJdk() throws IOException {
+        List<Path> homes = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(Path.of("/usr/lib/jvm"))) {
+            dirs.forEach(homes::add);
+        }
+        homes.add(Path.of(System.getProperty("java.home")));
+        String best = null;
+        int bestMajor = 0;
+        for (Path home : homes) {
+            Path release = home.resolve("release");
+            if (!Files.isRegularFile(release) || !Files.isExecutable(home.resolve("bin/java"))) {
+                continue;
+            }
+            for (String line : Files.readAllLines(release)) {
+                if (line.startsWith("JAVA_VERSION=")) {
+                    String version = line.substring("JAVA_VERSION=".length()).replace("\"", "");
+                    int major = Integer.parseInt(version.split("[.+-]")[0]);
+                    if (major >= 17 && major > bestMajor) {
+                        bestMajor = major;
+                        best = version;
+                    }
+                }
+            }
+        }
+        return best;
+    }
+}
