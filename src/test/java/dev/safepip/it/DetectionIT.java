@@ -129,6 +129,24 @@ class DetectionIT {
     }
 
     @Test
+    void anUncertainLayoutIsAskedOfTheInterpreterOnceThenCached() throws IOException {
+        // A second stdlib candidate (lib64) makes the layout ambiguous: only the interpreter can say which it uses.
+        Path lib64 = Files.createDirectories(managed.root().resolve("lib64/python" + managed.version()));
+        Files.writeString(lib64.resolve("os.py"), "");
+        Proc.Result asked = Launcher.run(env(), tmp, "doctor");
+        assertTrue(asked.stdout().contains("(asked)"), asked.describe());
+        assertTrue(asked.stdout().contains(managed.marker().toString()), asked.describe());
+        try (var cached = Files.list(testEnv.xdgCache().resolve("safepip/interpreters"))) {
+            assertEquals(1, cached.count(), "one answer cached");
+        }
+        Proc.Result again = Launcher.run(env(), tmp, "doctor");
+        assertTrue(again.stdout().contains("(cached)"), again.describe());
+        Proc.Result blocked = Launcher.run(env(), tmp, "install", "somepkg");
+        assertEquals(1, blocked.exit(), blocked.describe());
+        assertEquals("", pipCalls(), "decided from the cached answer, before pip");
+    }
+
+    @Test
     void theGermanTextIsShownUnderAGermanLocale() throws IOException {
         managed.writeMarker("[externally-managed]\nError = English text for everyone\n"
                 + "Error-de = Deutscher Text: bitte eine virtuelle Umgebung verwenden\n");
