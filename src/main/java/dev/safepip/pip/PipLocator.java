@@ -36,6 +36,11 @@ public final class PipLocator {
         }
         Path python = path.find("python3");
         if (python != null) {
+            if (!PipModule.maybeIn(python)) {
+                throw SafepipException.unavailable("no pip found: no pip or pip3 on PATH, and " + python
+                        + " has no pip module", "install pip (on Debian or Ubuntu: sudo apt install python3-pip), "
+                        + "or set SAFEPIP_PIP to a pip");
+            }
             return PipExecutable.module(python, "no pip on PATH: python3 -m pip");
         }
         throw SafepipException.unavailable("no pip found: there is no pip or pip3 on PATH, and no python3",
