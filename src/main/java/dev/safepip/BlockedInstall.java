@@ -78,7 +78,7 @@ final class BlockedInstall {
             if (plan) {
                 return printPlan(situation, routes, recommended, settings);
             }
-            Route chosen = choose(situation, routes, recommended, settings, pipAlreadySaid);
+            Route chosen = choose(situation, blocked, routes, recommended, settings, pipAlreadySaid);
             if (chosen == null) {
                 return ExitCodes.BLOCKED;
             }
@@ -100,8 +100,8 @@ final class BlockedInstall {
         }
     }
 
-    private Route choose(Situation situation, List<Route> routes, Recommendation recommended, Settings settings,
-                         boolean pipAlreadySaid) throws IOException {
+    private Route choose(Situation situation, BlockedCommand blocked, List<Route> routes,
+                         Recommendation recommended, Settings settings, boolean pipAlreadySaid) throws IOException {
         Via via = settings.via().value();
         if (via == Via.FAIL) {
             explain(situation, routes, pipAlreadySaid);
@@ -132,9 +132,9 @@ final class BlockedInstall {
         console.headline("safepip: " + BlockedReport.describe(situation) + " is externally managed (PEP 668); pip "
                 + "may not install into it.");
         BufferedReader in = new BufferedReader(new InputStreamReader(world.in(), StandardCharsets.UTF_8));
+        List<String> named = blocked.line().positionals();
         Route chosen = new Menu(console, in).ask("How should safepip install "
-                + String.join(" ", routes.get(0) instanceof VenvRoute v ? v.blocked().line().positionals()
-                : List.of("these packages")) + "?", routes, recommended);
+                + (named.isEmpty() ? "these packages" : String.join(" ", named)) + "?", routes, recommended);
         if (chosen == null) {
             console.say("safepip: nothing done.");
         }

@@ -156,15 +156,11 @@ public final class VenvInstaller {
 
     private CapturedCommand.Result venv(List<String> argv) {
         try {
-            return CapturedCommand.run(argv, runnerEnv(), world.cwd(), Duration.ofMinutes(10));
+            return CapturedCommand.run(argv, world.env(), world.cwd(), Duration.ofMinutes(10));
         } catch (IOException e) {
             throw SafepipException.unavailable("cannot start " + argv.get(0) + ": " + e.getMessage(),
                     "check that this Python is installed");
         }
-    }
-
-    private java.util.Map<String, String> runnerEnv() {
-        return world.env();
     }
 
     private static String lastLine(CapturedCommand.Result result) {

@@ -5,23 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.eclipsesource.json.Json;
 import com.eclipsesource.json.JsonObject;
 import com.eclipsesource.json.JsonValue;
 import dev.safepip.harness.LocalIndex;
-import dev.safepip.harness.ManagedPython;
 import dev.safepip.harness.Proc;
-import dev.safepip.harness.TestEnv;
 import dev.safepip.harness.WheelBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,57 +32,38 @@ class EnsurepipFallbackIT {
     @TempDir
     static Path shared;
 
+    @AutoClose
     static LocalIndex index;
 
     @TempDir
     Path tmp;
 
-    TestEnv testEnv;
-    ManagedPython managed;
+    Sandbox sandbox;
     Path work;
     Path defaultVenv;
-    Path stateDir;
 
     @BeforeAll
     static void serveWheels() {
-        Path wheels = shared.resolve("wheels");
-        WheelBuilder.of("pkgA", "1.0").build(wheels);
-        WheelBuilder.of("pkgB", "2.0").build(wheels);
-        index = LocalIndex.serve(wheels);
-    }
-
-    @AfterAll
-    static void stopIndex() {
-        if (index != null) {
-            index.close();
-        }
+        index = Sandbox.serve(shared.resolve("wheels"), WheelBuilder.of("pkgA", "1.0"), WheelBuilder.of("pkgB", "2.0"));
     }
 
     @BeforeEach
     void setUp() throws IOException {
-        testEnv = TestEnv.in(tmp.resolve("env"));
-        managed = ManagedPython.create(tmp.resolve("managed"));
-        Files.delete(managed.stdlib().resolve("ensurepip"));
+        sandbox = Sandbox.in(tmp);
+        Files.delete(sandbox.managed().stdlib().resolve("ensurepip"));
         work = Files.createDirectories(tmp.resolve("work"));
-        defaultVenv = testEnv.xdgData().resolve("safepip").resolve("venv");
-        stateDir = testEnv.xdgState().resolve("safepip");
+        defaultVenv = sandbox.defaultVenv();
 
         // As on Debian without python3-venv: the venv module itself refuses.
-        Proc.Result venv = Proc.run(List.of(managed.python().toString(), "-m", "venv",
-                tmp.resolve("probe").toString()), testEnv.map(), tmp, QUICK);
+        Proc.Result venv = Proc.run(List.of(sandbox.managed().python().toString(), "-m", "venv",
+                tmp.resolve("probe").toString()), sandbox.testEnv().map(), tmp, QUICK);
         assertNotEquals(0, venv.exit(), venv.describe());
         assertTrue((venv.stdout() + venv.stderr()).contains("ensurepip is not"), venv.describe());
     }
 
-    Map<String, String> env() {
-        Map<String, String> env = testEnv.withPathFirst(managed.bin());
-        env.put("PIP_INDEX_URL", index.url());
-        return env;
-    }
-
     @Test
     void withoutEnsurepipTheSystemPipInstallsIntoAPiplessVenv() throws IOException {
-        Proc.Result result = Launcher.run(env(), work, "--via=venv", "install", "pkgA");
+        Proc.Result result = Launcher.run(sandbox.env(index), work, "--via=venv", "install", "pkgA");
         assertEquals(0, result.exit(), result.describe());
         assertTrue(result.stderr().contains("no ensurepip"), result.describe());
         assertTrue(result.stderr().contains("python3-venv"), result.describe());
@@ -99,10 +75,10 @@ class EnsurepipFallbackIT {
         assertImports("pkga", "pkgA 1.0");
         assertSystemPythonLacks("pkga");
 
-        List<JsonObject> records = ledgerRecords();
+        List<JsonObject> records = sandbox.ledgerRecords();
         assertEquals(1, records.size(), records.toString());
         List<String> command = strings(records.get(0).get("command"));
-        assertEquals(managed.pip().toString(), command.get(0), command.toString());
+        assertEquals(sandbox.managed().pip().toString(), command.get(0), command.toString());
         int python = command.indexOf("--python");
         assertTrue(python > 0, command.toString());
         assertEquals(defaultVenv.resolve("bin/python").toString(), command.get(python + 1), command.toString());
@@ -113,10 +89,10 @@ class EnsurepipFallbackIT {
 
     @Test
     void aPiplessVenvIsReusedWithTheSystemPip() throws IOException {
-        Proc.Result first = Launcher.run(env(), work, "--via=venv", "install", "pkgA");
+        Proc.Result first = Launcher.run(sandbox.env(index), work, "--via=venv", "install", "pkgA");
         assertEquals(0, first.exit(), first.describe());
 
-        Proc.Result second = Launcher.run(env(), work, "--via=venv", "install", "pkgB");
+        Proc.Result second = Launcher.run(sandbox.env(index), work, "--via=venv", "install", "pkgB");
         assertEquals(0, second.exit(), second.describe());
         assertFalse(second.stderr().contains("creating a virtual environment"), second.describe());
         assertFalse(second.stderr().contains("half-made"), second.describe());
@@ -124,7 +100,7 @@ class EnsurepipFallbackIT {
         assertFalse(Files.exists(defaultVenv.resolve("bin/pip")));
         assertImports("pkga", "pkgA 1.0");
         assertImports("pkgb", "pkgB 2.0");
-        assertEquals(2, ledgerRecords().size());
+        assertEquals(2, sandbox.ledgerRecords().size());
         assertNoHalfMadeNote();
     }
 
@@ -132,32 +108,24 @@ class EnsurepipFallbackIT {
 
     private void assertImports(String module, String value) {
         Proc.Result r = Proc.run(List.of(defaultVenv.resolve("bin/python").toString(), "-c", "import " + module
-                + "; print(" + module + ".VALUE)"), testEnv.map(), work, QUICK);
+                + "; print(" + module + ".VALUE)"), sandbox.testEnv().map(), work, QUICK);
         assertEquals(0, r.exit(), r.describe());
         assertEquals(value + "\n", r.stdout(), r.describe());
     }
 
     private void assertSystemPythonLacks(String module) {
-        Proc.Result r = Proc.run(List.of(managed.python().toString(), "-c", "import " + module), testEnv.map(),
+        Proc.Result r = Proc.run(List.of(sandbox.managed().python().toString(), "-c", "import " + module), sandbox.testEnv().map(),
                 work, QUICK);
         assertNotEquals(0, r.exit(), "the system Python got " + module + ": " + r.describe());
     }
 
     private void assertNoHalfMadeNote() throws IOException {
-        Path notes = stateDir.resolve("creating");
+        Path notes = sandbox.stateDir().resolve("creating");
         if (Files.isDirectory(notes)) {
             try (Stream<Path> entries = Files.list(notes)) {
                 assertEquals(List.of(), entries.toList(), "a finished venv must leave no half-made note");
             }
         }
-    }
-
-    private List<JsonObject> ledgerRecords() throws IOException {
-        List<JsonObject> records = new ArrayList<>();
-        for (String line : Files.readAllLines(stateDir.resolve("ledger.jsonl"))) {
-            records.add(Json.parse(line).asObject());
-        }
-        return records;
     }
 
     private static List<String> strings(JsonValue array) {
