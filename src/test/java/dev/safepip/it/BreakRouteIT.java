@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.safepip.harness.LocalIndex;
-import dev.safepip.harness.ManagedPython;
 import dev.safepip.harness.Proc;
-import dev.safepip.harness.TestEnv;
 import dev.safepip.harness.WheelBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,32 +23,29 @@ class BreakRouteIT {
 
     @Test
     void breakingTheSystemIsOnlyEverTakenWhenChosenByName() throws IOException {
-        TestEnv testEnv = TestEnv.in(tmp.resolve("env"));
-        ManagedPython managed = ManagedPython.create(tmp.resolve("managed"));
-        Path wheels = Files.createDirectories(tmp.resolve("wheels"));
-        WheelBuilder.of("pkgA", "1.0").build(wheels);
+        Sandbox sandbox = Sandbox.in(tmp);
         Path cwd = Files.createDirectories(tmp.resolve("nowhere"));
-        try (LocalIndex index = LocalIndex.serve(wheels)) {
-            Map<String, String> env = testEnv.withPathFirst(managed.bin());
-            env.put("PIP_INDEX_URL", index.url());
+        try (LocalIndex index = Sandbox.serve(tmp.resolve("wheels"), WheelBuilder.of("pkgA", "1.0"))) {
+            Map<String, String> env = sandbox.env(index);
 
             Proc.Result yes = Launcher.run(env, cwd, "--yes", "install", "pkgA");
             assertEquals(0, yes.exit(), yes.describe());
             assertFalse(yes.stderr().contains("WARNING"), yes.describe());
-            assertFalse(importableFromTheManagedPython(managed, testEnv), "--yes never breaks the system");
+            assertFalse(importableFromTheManagedPython(sandbox), "--yes never breaks the system");
 
             Proc.Result broken = Launcher.run(env, cwd, "--via=break", "install", "pkgA");
             assertEquals(0, broken.exit(), broken.describe());
             assertTrue(broken.stderr().contains("WARNING") && broken.stderr().contains("--break-system-packages"),
                     broken.describe());
             // The test's own managed Python took it (Debian's scheme: <prefix>/local/lib/python3.X/dist-packages).
-            assertTrue(importableFromTheManagedPython(managed, testEnv), broken.describe());
-            assertTrue(Files.isDirectory(managed.root().resolve("local")), "installed under the test's prefix");
+            assertTrue(importableFromTheManagedPython(sandbox), broken.describe());
+            assertTrue(Files.isDirectory(sandbox.managed().root().resolve("local")),
+                    "installed under the test's prefix");
         }
     }
 
-    private boolean importableFromTheManagedPython(ManagedPython managed, TestEnv testEnv) {
-        return Proc.run(List.of(managed.python().toString(), "-c", "import pkga"), testEnv.map(), tmp,
-                Duration.ofSeconds(30)).exit() == 0;
+    private boolean importableFromTheManagedPython(Sandbox sandbox) {
+        return Proc.run(List.of(sandbox.managed().python().toString(), "-c", "import pkga"), sandbox.testEnv().map(),
+                tmp, Duration.ofSeconds(30)).exit() == 0;
     }
 }

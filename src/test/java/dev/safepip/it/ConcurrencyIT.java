@@ -7,9 +7,7 @@ import com.eclipsesource.json.Json;
 import com.eclipsesource.json.JsonObject;
 import com.eclipsesource.json.JsonValue;
 import dev.safepip.harness.LocalIndex;
-import dev.safepip.harness.ManagedPython;
 import dev.safepip.harness.Proc;
-import dev.safepip.harness.TestEnv;
 import dev.safepip.harness.WheelBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,21 +45,16 @@ class ConcurrencyIT {
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void concurrentInstallsShareOneVenvAndEveryRecord() throws Exception {
-        TestEnv testEnv = TestEnv.in(tmp.resolve("env"));
-        ManagedPython managed = ManagedPython.create(tmp.resolve("managed"));
+        Sandbox sandbox = Sandbox.in(tmp);
         Path work = Files.createDirectories(tmp.resolve("work"));
-        Path wheels = tmp.resolve("wheels");
         List<String> names = IntStream.rangeClosed(1, RUNS).mapToObj(i -> "pkg" + i).toList();
-        for (String name : names) {
-            WheelBuilder.of(name, "1.0").build(wheels);
-        }
-        Path defaultVenv = testEnv.xdgData().resolve("safepip").resolve("venv");
-        Path stateDir = testEnv.xdgState().resolve("safepip");
+        WheelBuilder[] wheels = names.stream().map(name -> WheelBuilder.of(name, "1.0")).toArray(WheelBuilder[]::new);
+        Path defaultVenv = sandbox.defaultVenv();
+        Path stateDir = sandbox.stateDir();
 
         List<Proc.Result> results = new ArrayList<>();
-        try (LocalIndex index = LocalIndex.serve(wheels)) {
-            Map<String, String> env = testEnv.withPathFirst(managed.bin());
-            env.put("PIP_INDEX_URL", index.url());
+        try (LocalIndex index = Sandbox.serve(tmp.resolve("wheels"), wheels)) {
+            Map<String, String> env = sandbox.env(index);
             ExecutorService pool = Executors.newFixedThreadPool(RUNS);
             try {
                 CountDownLatch go = new CountDownLatch(1);
@@ -106,13 +99,13 @@ class ConcurrencyIT {
         String imports = "import " + String.join(", ", names) + "; print(" + names.stream()
                 .map(n -> n + ".VALUE").collect(Collectors.joining(", ")) + ")";
         Proc.Result imported = Proc.run(List.of(defaultVenv.resolve("bin/python").toString(), "-c", imports),
-                testEnv.map(), work, Duration.ofSeconds(30));
+                sandbox.testEnv().map(), work, Duration.ofSeconds(30));
         assertEquals(0, imported.exit(), imported.describe());
         assertEquals(names.stream().map(n -> n + " 1.0").collect(Collectors.joining(" ")) + "\n",
                 imported.stdout(), imported.describe());
 
         // Eight whole records, each valid JSON on its own line.
-        List<String> lines = Files.readAllLines(stateDir.resolve("ledger.jsonl"));
+        List<String> lines = Files.readAllLines(sandbox.ledger());
         assertEquals(RUNS, lines.size(), String.join("\n", lines));
         Set<String> packages = new TreeSet<>();
         for (String line : lines) {

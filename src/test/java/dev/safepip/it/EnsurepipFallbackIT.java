@@ -40,11 +40,11 @@ class EnsurepipFallbackIT {
 
     Sandbox sandbox;
     Path work;
-    Path defaultVenv;
 
     @BeforeAll
     static void serveWheels() {
-        index = Sandbox.serve(shared.resolve("wheels"), WheelBuilder.of("pkgA", "1.0"), WheelBuilder.of("pkgB", "2.0"));
+        index = Sandbox.serve(shared.resolve("wheels"), WheelBuilder.of("pkgA", "1.0"),
+                WheelBuilder.of("pkgB", "2.0"));
     }
 
     @BeforeEach
@@ -52,7 +52,6 @@ class EnsurepipFallbackIT {
         sandbox = Sandbox.in(tmp);
         Files.delete(sandbox.managed().stdlib().resolve("ensurepip"));
         work = Files.createDirectories(tmp.resolve("work"));
-        defaultVenv = sandbox.defaultVenv();
 
         // As on Debian without python3-venv: the venv module itself refuses.
         Proc.Result venv = Proc.run(List.of(sandbox.managed().python().toString(), "-m", "venv",
@@ -70,8 +69,9 @@ class EnsurepipFallbackIT {
         assertTrue(result.stderr().contains("--python"), result.describe());
         assertFalse(result.stderr().contains("Exception"), result.describe());
 
-        assertTrue(Files.isRegularFile(defaultVenv.resolve("pyvenv.cfg")), "no venv at " + defaultVenv);
-        assertFalse(Files.exists(defaultVenv.resolve("bin/pip")), "a venv made without ensurepip has no pip");
+        Path venv = sandbox.defaultVenv();
+        assertTrue(Files.isRegularFile(venv.resolve("pyvenv.cfg")), "no venv at " + venv);
+        assertFalse(Files.exists(venv.resolve("bin/pip")), "a venv made without ensurepip has no pip");
         assertImports("pkga", "pkgA 1.0");
         assertSystemPythonLacks("pkga");
 
@@ -81,7 +81,7 @@ class EnsurepipFallbackIT {
         assertEquals(sandbox.managed().pip().toString(), command.get(0), command.toString());
         int python = command.indexOf("--python");
         assertTrue(python > 0, command.toString());
-        assertEquals(defaultVenv.resolve("bin/python").toString(), command.get(python + 1), command.toString());
+        assertEquals(venv.resolve("bin/python").toString(), command.get(python + 1), command.toString());
         assertEquals(0, records.get(0).getInt("exit", -1));
         assertEquals("venv", records.get(0).getString("route", null));
         assertNoHalfMadeNote();
@@ -96,8 +96,9 @@ class EnsurepipFallbackIT {
         assertEquals(0, second.exit(), second.describe());
         assertFalse(second.stderr().contains("creating a virtual environment"), second.describe());
         assertFalse(second.stderr().contains("half-made"), second.describe());
-        assertTrue(second.stderr().contains("--python " + defaultVenv.resolve("bin/python")), second.describe());
-        assertFalse(Files.exists(defaultVenv.resolve("bin/pip")));
+        Path venv = sandbox.defaultVenv();
+        assertTrue(second.stderr().contains("--python " + venv.resolve("bin/python")), second.describe());
+        assertFalse(Files.exists(venv.resolve("bin/pip")));
         assertImports("pkga", "pkgA 1.0");
         assertImports("pkgb", "pkgB 2.0");
         assertEquals(2, sandbox.ledgerRecords().size());
@@ -107,15 +108,15 @@ class EnsurepipFallbackIT {
     // ---------------------------------------------------------------------------------------------------------
 
     private void assertImports(String module, String value) {
-        Proc.Result r = Proc.run(List.of(defaultVenv.resolve("bin/python").toString(), "-c", "import " + module
-                + "; print(" + module + ".VALUE)"), sandbox.testEnv().map(), work, QUICK);
+        Proc.Result r = Proc.run(List.of(sandbox.defaultVenv().resolve("bin/python").toString(), "-c",
+                "import " + module + "; print(" + module + ".VALUE)"), sandbox.testEnv().map(), work, QUICK);
         assertEquals(0, r.exit(), r.describe());
         assertEquals(value + "\n", r.stdout(), r.describe());
     }
 
     private void assertSystemPythonLacks(String module) {
-        Proc.Result r = Proc.run(List.of(sandbox.managed().python().toString(), "-c", "import " + module), sandbox.testEnv().map(),
-                work, QUICK);
+        Proc.Result r = Proc.run(List.of(sandbox.managed().python().toString(), "-c", "import " + module),
+                sandbox.testEnv().map(), work, QUICK);
         assertNotEquals(0, r.exit(), "the system Python got " + module + ": " + r.describe());
     }
 

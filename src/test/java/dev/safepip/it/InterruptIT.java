@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.eclipsesource.json.Json;
 import com.eclipsesource.json.JsonObject;
 import dev.safepip.harness.LocalIndex;
-import dev.safepip.harness.ManagedPython;
 import dev.safepip.harness.Proc;
-import dev.safepip.harness.TestEnv;
 import dev.safepip.harness.Tmux;
 import dev.safepip.harness.WheelBuilder;
 import dev.safepip.route.StateLock;
@@ -21,12 +18,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,57 +40,36 @@ class InterruptIT {
     @TempDir
     static Path shared;
 
+    @AutoClose
     static LocalIndex index;
 
     @TempDir
     Path tmp;
 
-    TestEnv testEnv;
-    ManagedPython managed;
+    Sandbox sandbox;
     Path work;
-    Path defaultVenv;
-    Path stateDir;
-    Path notes;
 
     @BeforeAll
     static void serveWheels() {
-        Path wheels = shared.resolve("wheels");
-        WheelBuilder.of("pkgA", "1.0").build(wheels);
-        index = LocalIndex.serve(wheels);
-    }
-
-    @AfterAll
-    static void stopIndex() {
-        if (index != null) {
-            index.close();
-        }
+        index = Sandbox.serve(shared.resolve("wheels"), WheelBuilder.of("pkgA", "1.0"));
     }
 
     @BeforeEach
     void setUp() throws IOException {
-        testEnv = TestEnv.in(tmp.resolve("env"));
-        managed = ManagedPython.create(tmp.resolve("managed"));
+        sandbox = Sandbox.in(tmp);
         work = Files.createDirectories(tmp.resolve("work"));
-        defaultVenv = testEnv.xdgData().resolve("safepip").resolve("venv");
-        stateDir = testEnv.xdgState().resolve("safepip");
-        notes = stateDir.resolve("creating");
-    }
-
-    Map<String, String> env() {
-        Map<String, String> env = testEnv.withPathFirst(managed.bin());
-        env.put("PIP_INDEX_URL", index.url());
-        return env;
     }
 
     @Test
     void aVenvLeftHalfMadeByACrashIsMadeAgain() throws Exception {
+        Path defaultVenv = sandbox.defaultVenv();
         Path out = tmp.resolve("crashed.out");
         Path err = tmp.resolve("crashed.err");
         // setsid: the run gets a process group of its own, so the whole tree can be killed in one go.
         ProcessBuilder builder = new ProcessBuilder("/usr/bin/setsid", Launcher.script().toString(), "--via=venv",
                 "install", "pkgA");
         builder.environment().clear();
-        builder.environment().putAll(env());
+        builder.environment().putAll(sandbox.env(index));
         builder.directory(work.toFile());
         builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.redirectOutput(out.toFile());
@@ -117,7 +92,7 @@ class InterruptIT {
             List<ProcessHandle> tree = run.descendants().toList();
             assertFalse(tree.isEmpty(), "python -m venv should be running under safepip");
             // The whole group at once, as a crash or the OOM killer would; then every process by its handle.
-            Proc.run(List.of("/bin/kill", "-s", "KILL", "--", "-" + run.pid()), testEnv.map(), work, QUICK);
+            Proc.run(List.of("/bin/kill", "-s", "KILL", "--", "-" + run.pid()), sandbox.testEnv().map(), work, QUICK);
             tree.forEach(ProcessHandle::destroyForcibly);
             run.destroyForcibly();
             assertTrue(run.waitFor(10, TimeUnit.SECONDS), "safepip survived SIGKILL");
@@ -132,16 +107,16 @@ class InterruptIT {
         assertTrue(Files.isDirectory(defaultVenv), "the crash should have left the venv folder");
         assertFalse(Files.exists(defaultVenv.resolve("bin/pip")),
                 "test precondition: the crash came after ensurepip had finished");
-        assertFalse(Files.exists(stateDir.resolve("ledger.jsonl")), "the crashed run installed nothing");
+        assertFalse(Files.exists(sandbox.ledger()), "the crashed run installed nothing");
 
-        Proc.Result again = Launcher.run(env(), work, "--via=venv", "install", "pkgA");
+        Proc.Result again = Launcher.run(sandbox.env(index), work, "--via=venv", "install", "pkgA");
         assertEquals(0, again.exit(), again.describe());
         assertTrue(again.stderr().contains("half-made"), again.describe());
         assertTrue(again.stderr().contains("creating a virtual environment"), again.describe());
         assertTrue(Files.isExecutable(defaultVenv.resolve("bin/pip")), "the venv was not made again: no pip");
         assertImportsPkgA();
         assertFalse(hasNote(), "the note must be gone once the venv is made");
-        List<JsonObject> records = ledgerRecords();
+        List<JsonObject> records = sandbox.ledgerRecords();
         assertEquals(1, records.size(), records.toString());
         assertEquals(defaultVenv.resolve("bin/pip").toString(),
                 records.get(0).get("command").asArray().get(0).asString(), records.toString());
@@ -150,10 +125,11 @@ class InterruptIT {
 
     @Test
     void ctrlCDuringCreationLeavesNoHalfMadeVenv() throws Exception {
+        Path defaultVenv = sandbox.defaultVenv();
         List<String> argv = List.of("/bin/bash", "-c", "\"$@\"; echo \"EXIT=$?\"", "bash",
                 Launcher.script().toString(), "--via=venv", "install", "pkgA");
         boolean venvAfter;
-        try (Tmux tmux = Tmux.start("interrupt", argv, env(), work, 200, 60)) {
+        try (Tmux tmux = Tmux.start("interrupt", argv, sandbox.env(index), work, 200, 60)) {
             tmux.waitFor("creating a virtual environment", START);
             // Into python -m venv's work: it has written pyvenv.cfg and is running ensurepip.
             long deadline = System.nanoTime() + START.toNanos();
@@ -179,9 +155,9 @@ class InterruptIT {
                 assertFalse(hasNote(), "the note of a removed venv must go too");
             }
         }
-        assertFalse(Files.exists(stateDir.resolve("ledger.jsonl")), "an interrupted run installed nothing");
+        assertFalse(Files.exists(sandbox.ledger()), "an interrupted run installed nothing");
 
-        Proc.Result again = Launcher.run(env(), work, "--via=venv", "install", "pkgA");
+        Proc.Result again = Launcher.run(sandbox.env(index), work, "--via=venv", "install", "pkgA");
         assertEquals(0, again.exit(), again.describe());
         assertTrue(Files.isExecutable(defaultVenv.resolve("bin/pip")), "the venv has no pip: " + again.describe());
         assertImportsPkgA();
@@ -194,12 +170,13 @@ class InterruptIT {
      */
     @Test
     void ctrlCWhileWaitingForTheLockEndsTheRunAtOnce() throws Exception {
+        Path defaultVenv = sandbox.defaultVenv();
         List<String> argv = List.of("/bin/bash", "-c", "echo \"PID=$$\"; \"$@\"; echo \"EXIT=$?\"", "bash",
                 Launcher.script().toString(), "--via=venv", "install", "pkgA");
         long bash = -1;
         // Another safepip, as far as this run can tell: the test holds the venv's own lock.
-        try (StateLock held = StateLock.acquire(stateDir, defaultVenv, message -> { })) {
-            try (Tmux tmux = Tmux.start("lockwait", argv, env(), work, 200, 60)) {
+        try (StateLock held = StateLock.acquire(sandbox.stateDir(), defaultVenv, message -> { })) {
+            try (Tmux tmux = Tmux.start("lockwait", argv, sandbox.env(index), work, 200, 60)) {
                 try {
                     Matcher pid = Pattern.compile("PID=(\\d+)").matcher(tmux.waitFor("PID=", START));
                     assertTrue(pid.find());
@@ -218,12 +195,13 @@ class InterruptIT {
             }
         }
         assertFalse(Files.exists(defaultVenv), "an interrupted run must make no venv");
-        assertFalse(Files.exists(stateDir.resolve("ledger.jsonl")));
+        assertFalse(Files.exists(sandbox.ledger()));
     }
 
     // ---------------------------------------------------------------------------------------------------------
 
     private boolean hasNote() throws IOException {
+        Path notes = sandbox.stateDir().resolve("creating");
         if (!Files.isDirectory(notes)) {
             return false;
         }
@@ -233,18 +211,10 @@ class InterruptIT {
     }
 
     private void assertImportsPkgA() {
-        Proc.Result r = Proc.run(List.of(defaultVenv.resolve("bin/python").toString(), "-c",
-                "import pkga; print(pkga.VALUE)"), testEnv.map(), work, QUICK);
+        Proc.Result r = Proc.run(List.of(sandbox.defaultVenv().resolve("bin/python").toString(), "-c",
+                "import pkga; print(pkga.VALUE)"), sandbox.testEnv().map(), work, QUICK);
         assertEquals(0, r.exit(), r.describe());
         assertEquals("pkgA 1.0\n", r.stdout(), r.describe());
-    }
-
-    private List<JsonObject> ledgerRecords() throws IOException {
-        List<JsonObject> records = new ArrayList<>();
-        for (String line : Files.readAllLines(stateDir.resolve("ledger.jsonl"))) {
-            records.add(Json.parse(line).asObject());
-        }
-        return records;
     }
 
     /** No process (a venv or ensurepip child that outlived safepip) still works on the folder. */

@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.eclipsesource.json.Json;
 import com.eclipsesource.json.JsonObject;
 import dev.safepip.harness.LocalIndex;
-import dev.safepip.harness.ManagedPython;
 import dev.safepip.harness.Proc;
-import dev.safepip.harness.TestEnv;
 import dev.safepip.harness.Tmux;
 import dev.safepip.harness.WheelBuilder;
 import java.io.IOException;
@@ -19,13 +16,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,49 +41,28 @@ class MenuIT {
     @TempDir
     static Path shared;
 
+    @AutoClose
     static LocalIndex index;
 
     @TempDir
     Path tmp;
 
-    TestEnv testEnv;
-    ManagedPython managed;
+    Sandbox sandbox;
     Path work;
-    Path defaultVenv;
-    Path ledger;
 
     @BeforeAll
     static void serveWheels() {
-        Path wheels = shared.resolve("wheels");
-        WheelBuilder.of("pkgA", "1.0").build(wheels);
-        WheelBuilder.of("pkgB", "1.0")
-                .module("pkgb", "def main():\n    print('hello from pkgb')\n")
-                .consoleScript("pkgb-hello", "pkgb:main")
-                .build(wheels);
-        index = LocalIndex.serve(wheels);
-    }
-
-    @AfterAll
-    static void stopIndex() {
-        if (index != null) {
-            index.close();
-        }
+        index = Sandbox.serve(shared.resolve("wheels"), WheelBuilder.of("pkgA", "1.0"),
+                WheelBuilder.of("pkgB", "1.0")
+                        .module("pkgb", "def main():\n    print('hello from pkgb')\n")
+                        .consoleScript("pkgb-hello", "pkgb:main"));
     }
 
     @BeforeEach
     void setUp() throws IOException {
-        testEnv = TestEnv.in(tmp.resolve("env"));
-        managed = ManagedPython.create(tmp.resolve("managed"));
+        sandbox = Sandbox.in(tmp);
         // No project markers here or above: the venv route goes to the user's default venv.
         work = Files.createDirectories(tmp.resolve("work"));
-        defaultVenv = testEnv.xdgData().resolve("safepip").resolve("venv");
-        ledger = testEnv.xdgState().resolve("safepip").resolve("ledger.jsonl");
-    }
-
-    Map<String, String> env() {
-        Map<String, String> env = testEnv.withPathFirst(managed.bin());
-        env.put("PIP_INDEX_URL", index.url());
-        return env;
     }
 
     /** safepip with its arguments, under bash, which reports the exit status on screen (see TerminalIT). */
@@ -100,7 +75,8 @@ class MenuIT {
 
     @Test
     void enterTakesTheRecommendedVenvRoute() throws IOException {
-        try (Tmux tmux = Tmux.start("menu-default", argv("install", "pkgA"), env(), work, 200, 60)) {
+        Path defaultVenv = sandbox.defaultVenv();
+        try (Tmux tmux = Tmux.start("menu-default", argv("install", "pkgA"), sandbox.env(index), work, 200, 60)) {
             String menu = tmux.waitFor("Choice [1]:", MENU);
             assertTrue(menu.contains("How should safepip install pkgA?"), menu);
             assertTrue(lineWith(menu, "1) ").contains("into a virtual environment: " + defaultVenv
@@ -123,10 +99,10 @@ class MenuIT {
 
     @Test
     void theMenuListsEveryWayOutAndQDoesNothing() throws IOException {
-        try (Tmux tmux = Tmux.start("menu-quit", argv("install", "pkgA"), env(), work, 200, 60)) {
+        try (Tmux tmux = Tmux.start("menu-quit", argv("install", "pkgA"), sandbox.env(index), work, 200, 60)) {
             String menu = tmux.waitFor("Choice [1]:", MENU);
             assertTrue(menu.contains("is externally managed (PEP 668)"), menu);
-            assertTrue(menu.contains("1) into a virtual environment: " + defaultVenv), menu);
+            assertTrue(menu.contains("1) into a virtual environment: " + sandbox.defaultVenv()), menu);
             assertTrue(menu.contains("2) with pipx, for command-line applications"), menu);
             // pkgA's wheel declares no commands: pipx, for applications, is offered but greyed, with the reason.
             assertTrue(lineWith(menu, "2) ").contains("(not possible: pkgA is a library"), menu);
@@ -139,10 +115,10 @@ class MenuIT {
             assertEquals(1, exitOf(screen), screen);
             assertTrue(screen.contains("safepip: nothing done."), screen);
         }
-        assertFalse(Files.exists(defaultVenv), "q must create no venv");
-        assertFalse(Files.exists(ledger), "q must record nothing");
+        assertFalse(Files.exists(sandbox.defaultVenv()), "q must create no venv");
+        assertFalse(Files.exists(sandbox.ledger()), "q must record nothing");
         assertEquals(List.of(), list(work));
-        assertEquals(List.of(), list(testEnv.pipxBin()), "q must not run pipx");
+        assertEquals(List.of(), list(sandbox.testEnv().pipxBin()), "q must not run pipx");
         assertSystemPythonLacks("pkga");
     }
 
@@ -150,27 +126,27 @@ class MenuIT {
     void choosingPipxInstallsTheApplicationWithPipx() throws IOException {
         Path pipx = Path.of("/usr/bin/pipx");
         Assumptions.assumeTrue(Files.isExecutable(pipx), "pipx is not installed in /usr/bin (CI installs it)");
+        Path pipxBin = sandbox.testEnv().pipxBin();
         // In a project the default is the project's venv: pipx is a choice the user makes.
         Path project = Files.createDirectories(tmp.resolve("project"));
         Files.writeString(project.resolve("requirements.txt"), "");
-        try (Tmux tmux = Tmux.start("menu-pipx", argv("install", "pkgB"), env(), project, 200, 60)) {
+        try (Tmux tmux = Tmux.start("menu-pipx", argv("install", "pkgB"), sandbox.env(index), project, 200, 60)) {
             String menu = tmux.waitFor("Choice [1]:", MENU);
             assertTrue(lineWith(menu, "2) ").contains("with pipx, for command-line applications: "
-                    + "one environment per application, commands in " + testEnv.pipxBin()), menu);
+                    + "one environment per application, commands in " + pipxBin), menu);
             assertFalse(lineWith(menu, "2) ").contains("not possible"), menu);
             tmux.typeLine("2");
             String screen = tmux.waitFor("EXIT=", INSTALL);
             assertEquals(0, exitOf(screen), screen);
             assertTrue(screen.contains("safepip: running " + pipx + " install"), screen);
         }
-        Path app = testEnv.pipxBin().resolve("pkgb-hello");
-        assertTrue(Files.isExecutable(app), "pipx put no pkgb-hello in " + testEnv.pipxBin() + ": "
-                + list(testEnv.pipxBin()));
-        Proc.Result hello = Proc.run(List.of(app.toString()), testEnv.map(), work, QUICK);
+        Path app = pipxBin.resolve("pkgb-hello");
+        assertTrue(Files.isExecutable(app), "pipx put no pkgb-hello in " + pipxBin + ": " + list(pipxBin));
+        Proc.Result hello = Proc.run(List.of(app.toString()), sandbox.testEnv().map(), work, QUICK);
         assertEquals(0, hello.exit(), hello.describe());
         assertEquals("hello from pkgb\n", hello.stdout(), hello.describe());
         assertFalse(Files.exists(project.resolve(".venv")), "the pipx route must not create the project's venv");
-        assertFalse(Files.exists(defaultVenv), "the pipx route must not create safepip's venv");
+        assertFalse(Files.exists(sandbox.defaultVenv()), "the pipx route must not create safepip's venv");
         List<JsonObject> records = ledgerRecords();
         assertEquals(1, records.size(), records.toString());
         assertEquals("pipx", records.get(0).getString("route", null), records.toString());
@@ -181,7 +157,7 @@ class MenuIT {
 
     @Test
     void anApplicationOutsideAProjectIsRecommendedToPipx() throws IOException {
-        try (Tmux tmux = Tmux.start("menu-app", argv("install", "pkgB"), env(), work, 200, 60)) {
+        try (Tmux tmux = Tmux.start("menu-app", argv("install", "pkgB"), sandbox.env(index), work, 200, 60)) {
             String menu = tmux.waitFor("Choice [2]:", MENU);
             assertTrue(lineWith(menu, "2) ").contains("(recommended: command-line application"), menu);
             assertFalse(lineWith(menu, "1) ").contains("recommended"), menu);
@@ -189,13 +165,13 @@ class MenuIT {
             String screen = tmux.waitFor("EXIT=", QUICK);
             assertEquals(1, exitOf(screen), screen);
         }
-        assertEquals(List.of(), list(testEnv.pipxBin()));
-        assertFalse(Files.exists(defaultVenv));
+        assertEquals(List.of(), list(sandbox.testEnv().pipxBin()));
+        assertFalse(Files.exists(sandbox.defaultVenv()));
     }
 
     @Test
     void anAnswerThatIsNoChoiceIsAskedAgain() throws IOException {
-        try (Tmux tmux = Tmux.start("menu-reask", argv("install", "pkgA"), env(), work, 200, 60)) {
+        try (Tmux tmux = Tmux.start("menu-reask", argv("install", "pkgA"), sandbox.env(index), work, 200, 60)) {
             tmux.waitFor("Choice [1]:", MENU);
             tmux.typeLine("9");
             String once = waitUntil(tmux, s -> count(s, REASK) == 1 && count(s, "Choice [1]:") == 2,
@@ -211,14 +187,14 @@ class MenuIT {
             String thrice = waitUntil(tmux, s -> count(s, REASK) == 3 && count(s, "Choice [1]:") == 4,
                     "the re-ask after 2 (not possible)", QUICK);
             assertFalse(thrice.contains("EXIT="), thrice);
-            assertFalse(Files.exists(defaultVenv), "a wrong answer must do nothing");
-            assertEquals(List.of(), list(testEnv.pipxBin()), "a greyed choice must not run");
+            assertFalse(Files.exists(sandbox.defaultVenv()), "a wrong answer must do nothing");
+            assertEquals(List.of(), list(sandbox.testEnv().pipxBin()), "a greyed choice must not run");
             tmux.typeLine("1");
             String screen = tmux.waitFor("EXIT=", INSTALL);
             assertEquals(0, exitOf(screen), screen);
             assertEquals(3, count(screen, REASK), screen);
         }
-        assertImports(defaultVenv, "pkga", "pkgA 1.0");
+        assertImports(sandbox.defaultVenv(), "pkga", "pkgA 1.0");
     }
 
     @Test
@@ -228,7 +204,7 @@ class MenuIT {
         Files.writeString(project.resolve("pyproject.toml"), "[project]\nname = \"demo\"\nversion = \"0\"\n");
         Path sub = Files.createDirectories(project.resolve("src"));
         Path projectVenv = project.resolve(".venv");
-        try (Tmux tmux = Tmux.start("menu-why", argv("install", "pkgA"), env(), sub, 200, 60)) {
+        try (Tmux tmux = Tmux.start("menu-why", argv("install", "pkgA"), sandbox.env(index), sub, 200, 60)) {
             String menu = tmux.waitFor("Choice [1]:", MENU);
             String first = lineWith(menu, "1) ");
             assertTrue(first.contains("into a virtual environment: " + projectVenv), menu);
@@ -241,7 +217,7 @@ class MenuIT {
             assertEquals(0, exitOf(screen), screen);
         }
         assertImports(projectVenv, "pkga", "pkgA 1.0");
-        assertFalse(Files.exists(defaultVenv), "the recommended venv was the project's, not the default one");
+        assertFalse(Files.exists(sandbox.defaultVenv()), "the recommended venv was the project's, not the default one");
         assertFalse(Files.exists(sub.resolve(".venv")), "the venv belongs at the project root");
     }
 
@@ -251,25 +227,21 @@ class MenuIT {
         Path python = venv.resolve("bin").resolve("python");
         assertTrue(Files.isExecutable(python), "no venv at " + venv);
         Proc.Result r = Proc.run(List.of(python.toString(), "-c", "import " + module + "; print(" + module
-                + ".VALUE)"), testEnv.map(), work, QUICK);
+                + ".VALUE)"), sandbox.testEnv().map(), work, QUICK);
         assertEquals(0, r.exit(), r.describe());
         assertEquals(value + "\n", r.stdout(), r.describe());
     }
 
     /** The managed ("system") Python itself must never have received the package. */
     private void assertSystemPythonLacks(String module) {
-        Proc.Result r = Proc.run(List.of(managed.python().toString(), "-c", "import " + module), testEnv.map(),
-                work, QUICK);
+        Proc.Result r = Proc.run(List.of(sandbox.managed().python().toString(), "-c", "import " + module),
+                sandbox.testEnv().map(), work, QUICK);
         assertNotEquals(0, r.exit(), "the system Python can import " + module + ": " + r.describe());
     }
 
     private List<JsonObject> ledgerRecords() throws IOException {
-        assertTrue(Files.isRegularFile(ledger), "no ledger at " + ledger);
-        List<JsonObject> records = new ArrayList<>();
-        for (String line : Files.readAllLines(ledger)) {
-            records.add(Json.parse(line).asObject());
-        }
-        return records;
+        assertTrue(Files.isRegularFile(sandbox.ledger()), "no ledger at " + sandbox.ledger());
+        return sandbox.ledgerRecords();
     }
 
     private static int exitOf(String screen) {

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.safepip.harness.LocalIndex;
-import dev.safepip.harness.ManagedPython;
 import dev.safepip.harness.Proc;
-import dev.safepip.harness.TestEnv;
 import dev.safepip.harness.WheelBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,9 +29,9 @@ class PassThroughCorpusIT {
     @TempDir
     static Path tmp;
 
-    static TestEnv testEnv;
-    static ManagedPython managed;
+    static Sandbox sandbox;
     static Path venv;
+    @AutoClose
     static LocalIndex index;
     static Path work;
 
@@ -46,26 +44,16 @@ class PassThroughCorpusIT {
 
     @BeforeAll
     static void setUp() throws IOException {
-        testEnv = TestEnv.in(tmp.resolve("env"));
-        managed = ManagedPython.create(tmp.resolve("managed"));
-        Path wheels = Files.createDirectories(tmp.resolve("wheels"));
-        WheelBuilder.of("pkgA", "1.0").build(wheels);
-        WheelBuilder.of("pkgB", "2.0").consoleScript("pkgb-hello", "pkgb:main")
-                .module("pkgb", "def main():\n    print('hello from pkgb')\n").build(wheels);
-        index = LocalIndex.serve(wheels);
+        sandbox = Sandbox.in(tmp);
+        index = Sandbox.serve(tmp.resolve("wheels"), WheelBuilder.of("pkgA", "1.0"),
+                WheelBuilder.of("pkgB", "2.0").consoleScript("pkgb-hello", "pkgb:main")
+                        .module("pkgb", "def main():\n    print('hello from pkgb')\n"));
         venv = tmp.resolve("venv");
-        Proc.Result made = Proc.run(List.of("/usr/bin/python3", "-m", "venv", venv.toString()), testEnv.map(), tmp,
-                Duration.ofSeconds(120));
+        Proc.Result made = Proc.run(List.of("/usr/bin/python3", "-m", "venv", venv.toString()),
+                sandbox.testEnv().map(), tmp, Duration.ofSeconds(120));
         assertEquals(0, made.exit(), made.describe());
         work = Files.createDirectories(tmp.resolve("work"));
         Files.writeString(work.resolve("req.txt"), "pkgA\n");
-    }
-
-    @AfterAll
-    static void tearDown() {
-        if (index != null) {
-            index.close();
-        }
     }
 
     static List<Entry> corpus(Path pip) {
@@ -120,7 +108,7 @@ class PassThroughCorpusIT {
     }
 
     static Map<String, String> env(Path pip) {
-        Map<String, String> env = testEnv.withPathFirst(pip.getParent());
+        Map<String, String> env = sandbox.testEnv().withPathFirst(pip.getParent());
         env.put("PIP_INDEX_URL", index.url());
         // A cached wheel would make the second run say "Using cached" where the first said "Downloading".
         env.put("PIP_NO_CACHE_DIR", "1");
@@ -134,7 +122,7 @@ class PassThroughCorpusIT {
 
     @Test
     void managedPipBehavesTheSameThroughSafepip() {
-        assertSameThroughSafepip(managed.pip());
+        assertSameThroughSafepip(sandbox.managed().pip());
     }
 
     private void assertSameThroughSafepip(Path pip) {

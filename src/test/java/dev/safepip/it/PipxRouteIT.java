@@ -8,15 +8,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.safepip.harness.LocalIndex;
 import dev.safepip.harness.ManagedPython;
 import dev.safepip.harness.Proc;
-import dev.safepip.harness.TestEnv;
 import dev.safepip.harness.WheelBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,91 +25,79 @@ class PipxRouteIT {
     @TempDir
     static Path shared;
     static ManagedPython managed;
+    @AutoClose
     static LocalIndex index;
 
     @TempDir
     Path tmp;
-    TestEnv testEnv;
+    Sandbox sandbox;
     Path cwd;
 
     @BeforeAll
-    static void setUpShared() throws IOException {
+    static void setUpShared() {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/pipx")), "pipx is installed (.ci/run installs it)");
         managed = ManagedPython.create(shared.resolve("managed"));
-        Path wheels = Files.createDirectories(shared.resolve("wheels"));
-        WheelBuilder.of("hello-app", "1.0").consoleScript("hello-app", "hello_app:main")
-                .module("hello_app", "def main():\n    print('hello from hello-app')\n").build(wheels);
-        WheelBuilder.of("plain-lib", "1.0").module("plain_lib", "VALUE = 'plain-lib 1.0'\n").build(wheels);
-        index = LocalIndex.serve(wheels);
-    }
-
-    @AfterAll
-    static void tearDownShared() {
-        if (index != null) {
-            index.close();
-        }
+        index = Sandbox.serve(shared.resolve("wheels"),
+                WheelBuilder.of("hello-app", "1.0").consoleScript("hello-app", "hello_app:main")
+                        .module("hello_app", "def main():\n    print('hello from hello-app')\n"),
+                WheelBuilder.of("plain-lib", "1.0").module("plain_lib", "VALUE = 'plain-lib 1.0'\n"));
     }
 
     @BeforeEach
     void setUp() throws IOException {
-        testEnv = TestEnv.in(tmp.resolve("env"));
+        sandbox = Sandbox.in(tmp, managed);
         cwd = Files.createDirectories(tmp.resolve("nowhere"));
-    }
-
-    Map<String, String> env() {
-        Map<String, String> env = testEnv.withPathFirst(managed.bin());
-        env.put("PIP_INDEX_URL", index.url());
-        return env;
     }
 
     @Test
     void anApplicationIsRecommendedForPipxInstalledAndRemoved() {
-        Proc.Result plan = Launcher.run(env(), cwd, "--plan", "install", "hello-app");
+        Proc.Result plan = Launcher.run(sandbox.env(index), cwd, "--plan", "install", "hello-app");
         assertEquals(0, plan.exit(), plan.describe());
         assertTrue(plan.stderr().contains("safepip plan: with pipx"), plan.describe());
 
-        Proc.Result install = Launcher.run(env(), cwd, "--yes", "install", "hello-app");
+        Proc.Result install = Launcher.run(sandbox.env(index), cwd, "--yes", "install", "hello-app");
         assertEquals(0, install.exit(), install.describe());
-        Path command = testEnv.pipxBin().resolve("hello-app");
+        Path command = sandbox.testEnv().pipxBin().resolve("hello-app");
         assertTrue(Files.isExecutable(command), install.describe());
-        Proc.Result ran = Proc.run(List.of(command.toString()), testEnv.map(), cwd, Duration.ofSeconds(30));
+        Proc.Result ran = Proc.run(List.of(command.toString()), sandbox.testEnv().map(), cwd, Duration.ofSeconds(30));
         assertEquals("hello from hello-app\n", ran.stdout(), ran.describe());
-        assertTrue(install.stderr().contains("hello-app is in " + testEnv.pipxBin()), install.describe());
+        assertTrue(install.stderr().contains("hello-app is in " + sandbox.testEnv().pipxBin()), install.describe());
         assertTrue(install.stderr().contains("pipx ensurepath"), "its bin folder is not on PATH: "
                 + install.describe());
 
-        Proc.Result where = Launcher.run(env(), cwd, "where", "hello-app");
+        Proc.Result where = Launcher.run(sandbox.env(index), cwd, "where", "hello-app");
         assertEquals(0, where.exit(), where.describe());
         assertTrue(where.stdout().contains("pipx") && where.stdout().contains("present"), where.describe());
 
-        Proc.Result uninstall = Launcher.run(env(), cwd, "uninstall", "hello-app");
+        Proc.Result uninstall = Launcher.run(sandbox.env(index), cwd, "uninstall", "hello-app");
         assertEquals(0, uninstall.exit(), uninstall.describe());
         assertFalse(Files.exists(command), uninstall.describe());
-        assertEquals(1, Launcher.run(env(), cwd, "where", "hello-app").exit());
+        assertEquals(1, Launcher.run(sandbox.env(index), cwd, "where", "hello-app").exit());
     }
 
     @Test
     void aLibraryIsNeverSentToPipx() {
-        Proc.Result refused = Launcher.run(env(), cwd, "--via=pipx", "install", "plain-lib");
+        Proc.Result refused = Launcher.run(sandbox.env(index), cwd, "--via=pipx", "install", "plain-lib");
         assertEquals(69, refused.exit(), refused.describe());
         assertTrue(refused.stderr().contains("plain-lib is a library"), refused.describe());
-        assertFalse(Files.exists(testEnv.pipxHome().resolve("venvs/plain-lib")), refused.describe());
+        assertFalse(Files.exists(sandbox.testEnv().pipxHome().resolve("venvs/plain-lib")), refused.describe());
 
-        Proc.Result yes = Launcher.run(env(), cwd, "--yes", "install", "plain-lib");
+        Proc.Result yes = Launcher.run(sandbox.env(index), cwd, "--yes", "install", "plain-lib");
         assertEquals(0, yes.exit(), yes.describe());
         assertTrue(yes.stderr().contains("into a virtual environment"), yes.describe());
-        assertFalse(Files.exists(testEnv.pipxHome().resolve("venvs/plain-lib")), yes.describe());
+        assertFalse(Files.exists(sandbox.testEnv().pipxHome().resolve("venvs/plain-lib")), yes.describe());
     }
 
     @Test
     void injectAddsALibraryToAnApplicationsEnvironment() {
-        Proc.Result app = Launcher.run(env(), cwd, "--via=pipx", "install", "hello-app");
+        Proc.Result app = Launcher.run(sandbox.env(index), cwd, "--via=pipx", "install", "hello-app");
         assertEquals(0, app.exit(), app.describe());
-        Proc.Result inject = Launcher.run(env(), cwd, "--via=pipx", "--inject=hello-app", "install", "plain-lib");
+        Proc.Result inject = Launcher.run(sandbox.env(index), cwd, "--via=pipx", "--inject=hello-app", "install",
+                "plain-lib");
         assertEquals(0, inject.exit(), inject.describe());
-        Path python = testEnv.pipxHome().resolve("venvs/hello-app/bin/python");
+        Path python = sandbox.testEnv().pipxHome().resolve("venvs/hello-app/bin/python");
         Proc.Result imported = Proc.run(List.of(python.toString(), "-c", "import plain_lib; print(plain_lib.VALUE)"),
-                testEnv.map(), cwd, Duration.ofSeconds(30));
+                sandbox.testEnv().map(), cwd, Duration.ofSeconds(30));
         assertEquals("plain-lib 1.0\n", imported.stdout(), imported.describe());
     }
 }

@@ -3,7 +3,6 @@ package dev.safepip.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.safepip.harness.ManagedPython;
 import dev.safepip.harness.Proc;
 import dev.safepip.harness.TestEnv;
 import java.io.IOException;
@@ -21,25 +20,23 @@ class RecursionIT {
     @TempDir
     Path tmp;
 
-    TestEnv testEnv;
-    ManagedPython managed;
+    Sandbox sandbox;
     Path shadow;
     String realVersion;
 
     @BeforeEach
     void setUp() throws IOException {
-        testEnv = TestEnv.in(tmp.resolve("env"));
-        managed = ManagedPython.create(tmp.resolve("managed"));
+        sandbox = Sandbox.in(tmp);
         shadow = Files.createDirectories(tmp.resolve("shadow"));
-        Proc.Result real = Proc.run(List.of(managed.pip().toString(), "--version"), testEnv.map(), tmp,
-                Duration.ofSeconds(60));
+        Proc.Result real = Proc.run(List.of(sandbox.managed().pip().toString(), "--version"), sandbox.testEnv().map(),
+                tmp, Duration.ofSeconds(60));
         realVersion = real.stdout();
         assertTrue(realVersion.startsWith("pip "), real.describe());
     }
 
     /** PATH: the shadowing safepip first, then the real pip. */
     Map<String, String> env() {
-        return TestEnv.withPathFirst(testEnv.withPathFirst(managed.bin()), shadow);
+        return TestEnv.withPathFirst(sandbox.env(), shadow);
     }
 
     @Test

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.safepip.harness.ManagedPython;
 import dev.safepip.harness.Proc;
-import dev.safepip.harness.TestEnv;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,10 +28,9 @@ class StartupArchiveIT {
 
     @Test
     void theArchiveChangesNothingButSpeedWhetherFreshStaleOrMissing() throws IOException {
-        TestEnv testEnv = TestEnv.in(tmp.resolve("env"));
-        ManagedPython managed = ManagedPython.create(tmp.resolve("managed"));
+        Sandbox sandbox = Sandbox.in(tmp);
         Path prefix = tmp.resolve("prefix");
-        Map<String, String> env = testEnv.withPathFirst(managed.bin());
+        Map<String, String> env = sandbox.env();
         env.put("PREFIX", prefix.toString());
         Proc.Result install = Proc.run(List.of("/bin/sh", Launcher.root().resolve("scripts/install.sh").toString(),
                 "--no-build"), env, tmp, Duration.ofSeconds(300));
@@ -44,7 +41,7 @@ class StartupArchiveIT {
         assertEquals(newestJdk(), info.get("jdk"), "the newest JDK of 17 or later: " + info);
         Path archive = Path.of(info.get("archive"));
         assertTrue(Files.isRegularFile(archive), install.describe());
-        assertTrue(archive.startsWith(testEnv.xdgCache().resolve("safepip")), archive.toString());
+        assertTrue(archive.startsWith(sandbox.testEnv().xdgCache().resolve("safepip")), archive.toString());
         assertTrue(info.get("share").contains(archive.toString()), info.toString());
 
         List<Proc.Result> fresh = runs(launcher, env);

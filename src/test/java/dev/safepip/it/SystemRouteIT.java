@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.safepip.harness.ManagedPython;
 import dev.safepip.harness.Proc;
 import dev.safepip.harness.TestEnv;
 import java.io.IOException;
@@ -35,16 +34,14 @@ class SystemRouteIT {
 
     @TempDir
     Path tmp;
-    TestEnv testEnv;
-    ManagedPython managed;
+    Sandbox sandbox;
     Path sudoLog;
     Path bin;
 
     @BeforeEach
     void setUp() throws IOException {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/apt-get")), "a Debian-like system");
-        testEnv = TestEnv.in(tmp.resolve("env"));
-        managed = ManagedPython.create(tmp.resolve("managed"));
+        sandbox = Sandbox.in(tmp);
         bin = Files.createDirectories(tmp.resolve("bin"));
         sudoLog = tmp.resolve("sudo.log");
         Path sudo = bin.resolve("sudo");
@@ -54,7 +51,7 @@ class SystemRouteIT {
     }
 
     Map<String, String> env() {
-        return TestEnv.withPathFirst(testEnv.withPathFirst(managed.bin()), bin);
+        return TestEnv.withPathFirst(sandbox.env(), bin);
     }
 
     String sudoCalls() throws IOException {
@@ -102,7 +99,7 @@ class SystemRouteIT {
 
     @Test
     void yesTakesAptOnlyWhenTheUserPrefersSystemPackages() throws IOException {
-        Path config = Files.createDirectories(testEnv.xdgConfig().resolve("safepip")).resolve("config");
+        Path config = Files.createDirectories(sandbox.testEnv().xdgConfig().resolve("safepip")).resolve("config");
         Files.writeString(config, "prefer = system\n");
         Proc.Result yes = asNobody(env(), "--yes", "install", PYPI + ">=1");
         assertEquals(0, yes.exit(), yes.describe());
@@ -125,7 +122,7 @@ class SystemRouteIT {
         List<String> words = new ArrayList<>(List.of(line.split(" ")));
         words.remove("sudo");
         words.add(words.indexOf("install"), "-s");
-        Proc.Result simulated = Proc.run(words, testEnv.map(), tmp, Duration.ofSeconds(120));
+        Proc.Result simulated = Proc.run(words, sandbox.testEnv().map(), tmp, Duration.ofSeconds(120));
         assertEquals(0, simulated.exit(), simulated.describe());
         assertTrue(simulated.stdout().contains(DEBIAN), simulated.describe());
     }
@@ -137,7 +134,7 @@ class SystemRouteIT {
     void aRealAptInstallAndRemovalInCi() throws IOException {
         assumeTrue("root".equals(System.getProperty("user.name")), "CI runs as root");
         assumeFalse(installed(), DEBIAN + " was installed before the test; it is left alone");
-        Map<String, String> env = testEnv.withPathFirst(managed.bin());
+        Map<String, String> env = sandbox.env();
         Proc.Result install = Launcher.run(env, tmp, "--via=apt", "--yes", "install", PYPI);
         assertEquals(0, install.exit(), install.describe());
         assertTrue(installed(), install.describe());
@@ -149,8 +146,8 @@ class SystemRouteIT {
     }
 
     private boolean installed() {
-        Proc.Result status = Proc.run(List.of("/usr/bin/dpkg-query", "-W", "-f=${Status}", DEBIAN), testEnv.map(),
-                tmp, Duration.ofSeconds(30));
+        Proc.Result status = Proc.run(List.of("/usr/bin/dpkg-query", "-W", "-f=${Status}", DEBIAN),
+                sandbox.testEnv().map(), tmp, Duration.ofSeconds(30));
         return status.exit() == 0 && status.stdout().contains("install ok installed");
     }
 
