@@ -1,6 +1,6 @@
 package dev.safepip.plan;
 
-import java.util.Locale;
+import dev.safepip.pip.ProjectName;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,6 +39,6 @@ public record Requirement(String text, String name, String specifier) {
 
     /** PEP 503 normalized name: lower case, runs of `-_.` as one `-`. */
     public String normalizedName() {
-        return name == null ? null : name.toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-");
+        return name == null ? null : ProjectName.normalize(name);
     }
 }

@@ -1,5 +1,6 @@
 package dev.safepip.python;
 
+import dev.safepip.pip.ProjectName;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -7,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** Finds an installed distribution's metadata folder (`name-1.0.dist-info`) and who installed it. */
 public final class DistInfo {
@@ -73,6 +73,6 @@ public final class DistInfo {
     }
 
     public static String normalize(String name) {
-        return name.toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-");
+        return ProjectName.normalize(name);
     }
 }

@@ -1,6 +1,6 @@
 package dev.safepip.system;
 
-import java.util.Locale;
+import dev.safepip.pip.ProjectName;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -12,27 +12,8 @@ final class PypiName {
     private PypiName() {
     }
 
-    /**
-     * Lower case, runs of `-_.` as one `-`: `Ruamel.YAML` and `ruamel_yaml` are both `ruamel-yaml`. By hand, not
-     * with a regex: Debian's table normalizes five thousand names while the user waits.
-     */
     static String normalize(String name) {
-        String lower = name.strip().toLowerCase(Locale.ROOT);
-        StringBuilder out = new StringBuilder(lower.length());
-        boolean inSeparator = false;
-        for (int i = 0; i < lower.length(); i++) {
-            char c = lower.charAt(i);
-            if (c == '-' || c == '_' || c == '.') {
-                if (!inSeparator) {
-                    out.append('-');
-                }
-                inSeparator = true;
-            } else {
-                out.append(c);
-                inSeparator = false;
-            }
-        }
-        return out.toString();
+        return ProjectName.normalize(name);
     }
 
     /** Whether a normalized name is safe to build package names and apt patterns from (no option, no regex). */
