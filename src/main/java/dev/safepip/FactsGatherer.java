@@ -49,12 +49,16 @@ final class FactsGatherer {
         String markerText = situation.marker() == null ? "" : situation.marker().text();
         PackageManager manager = PackageManagers.detect(path, markerText, world.env());
         // apt's answer and pip's download take about a second each, and neither needs the other: both at once.
-        CompletableFuture<List<SystemPackage>> packages = manager == null
-                ? CompletableFuture.completedFuture(List.of())
-                : lookAtPackages && manager.canCheckVersions()
-                ? CompletableFuture.supplyAsync(() -> manager.resolve(blocked.named(), python))
-                : CompletableFuture.completedFuture(manager.canCheckVersions() ? byName(manager, blocked)
-                : manager.resolve(blocked.named(), python));
+        CompletableFuture<List<SystemPackage>> packages;
+        if (manager == null) {
+            packages = CompletableFuture.completedFuture(List.of());
+        } else if (lookAtPackages && manager.canCheckVersions()) {
+            packages = CompletableFuture.supplyAsync(() -> manager.resolve(blocked.named(), python));
+        } else {
+            // Not shown to anyone who waits for it (the explanation, --via): names from the table alone.
+            packages = CompletableFuture.completedFuture(manager.canCheckVersions() ? byName(manager, blocked)
+                    : manager.resolve(blocked.named(), python));
+        }
         Map<String, AppKind> kinds = Map.of();
         if (lookAtPackages && blocked.isInstall() && !blocked.named().isEmpty() && !blocked.hasUnnamedSources()) {
             console.say("safepip: looking at " + String.join(", ", blocked.line().positionals())

@@ -11,7 +11,6 @@ import dev.safepip.pip.PipCommandLine;
 import dev.safepip.pip.PipExecutable;
 import dev.safepip.pip.PipLocator;
 import dev.safepip.pip.PipOptionTable;
-import dev.safepip.pip.SelfRecognizer;
 import dev.safepip.process.ChildEnvironment;
 import dev.safepip.process.PipRunner;
 import dev.safepip.process.SearchPath;
@@ -60,8 +59,7 @@ public final class Safepip {
             return new OwnCommands(world).run(invocation);
         }
         SearchPath path = new SearchPath(world.getenv("PATH"));
-        PipExecutable pip = new PipLocator(path, new SelfRecognizer(world.launcher()))
-                .locate(world.getenv("SAFEPIP_PIP"), System.getProperty("safepip.argv0"));
+        PipExecutable pip = PipLocator.locate(world, path);
         PipRunner runner = new PipRunner(ChildEnvironment.of(world.env(), depth, world.javaToolOptions()),
                 world.cwd());
         PipCommandLine line = new PipArgvParser(table).parse(invocation.rest());

@@ -9,7 +9,6 @@ import dev.safepip.config.WrapperOptions;
 import dev.safepip.pip.PipExecutable;
 import dev.safepip.pip.PipLocator;
 import dev.safepip.pip.PipOverrides;
-import dev.safepip.pip.SelfRecognizer;
 import dev.safepip.process.SearchPath;
 import dev.safepip.python.Interpreter;
 import dev.safepip.python.Situation;
@@ -44,8 +43,7 @@ public final class DoctorCommand implements Callable<Integer> {
         row(out, "launcher", world.launcher() == null ? "(started without the launcher)" : world.launcher().toString());
         PipExecutable pip;
         try {
-            pip = new PipLocator(path, new SelfRecognizer(world.launcher()))
-                    .locate(world.getenv("SAFEPIP_PIP"), System.getProperty("safepip.argv0"));
+            pip = PipLocator.locate(world, path);
             row(out, "real pip", pip.display() + " (" + pip.foundBy() + ")");
         } catch (SafepipException e) {
             pip = null;

@@ -1,6 +1,7 @@
 package dev.safepip.pip;
 
 import dev.safepip.SafepipException;
+import dev.safepip.World;
 import dev.safepip.process.SearchPath;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,10 +14,18 @@ import java.util.List;
 public final class PipLocator {
     private final SearchPath path;
     private final SelfRecognizer self;
+    private final Path home;
 
-    public PipLocator(SearchPath path, SelfRecognizer self) {
+    public PipLocator(SearchPath path, SelfRecognizer self, Path home) {
         this.path = path;
         this.self = self;
+        this.home = home;
+    }
+
+    /** The real pip for this run: SAFEPIP_PIP, or PATH as safepip was called (pip, pip3…). */
+    public static PipExecutable locate(World world, SearchPath path) {
+        return new PipLocator(path, new SelfRecognizer(world.launcher()), world.home())
+                .locate(world.getenv("SAFEPIP_PIP"), System.getProperty("safepip.argv0"));
     }
 
     /**
@@ -36,7 +45,7 @@ public final class PipLocator {
         }
         Path python = path.find("python3");
         if (python != null) {
-            if (!PipModule.maybeIn(python)) {
+            if (!PipModule.maybeIn(python, home)) {
                 throw SafepipException.unavailable("no pip found: no pip or pip3 on PATH, and " + python
                         + " has no pip module", "install pip (on Debian or Ubuntu: sudo apt install python3-pip), "
                         + "or set SAFEPIP_PIP to a pip");

@@ -13,7 +13,7 @@ final class PipModule {
     private PipModule() {
     }
 
-    static boolean maybeIn(Path python) {
+    static boolean maybeIn(Path python, Path home) {
         Path real;
         try {
             real = python.toRealPath();
@@ -46,9 +46,8 @@ final class PipModule {
             }
         }
         // The user's own site folder, for `pip install --user pip`.
-        String home = System.getenv("HOME");
         if (home != null) {
-            try (DirectoryStream<Path> versions = Files.newDirectoryStream(Path.of(home, ".local/lib"), "python3*")) {
+            try (DirectoryStream<Path> versions = Files.newDirectoryStream(home.resolve(".local/lib"), "python3*")) {
                 for (Path version : versions) {
                     if (Files.isDirectory(version.resolve("site-packages/pip"))) {
                         return true;

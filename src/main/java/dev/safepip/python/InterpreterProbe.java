@@ -98,15 +98,23 @@ public final class InterpreterProbe {
     }
 
     private static void writeCache(Path file, Path real, String stamp, List<String> answer) {
+        Path temp = null;
         try {
             Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), ".probe", ".tmp");
+            temp = Files.createTempFile(file.getParent(), ".probe", ".tmp");
             String text = real + "\n" + stamp + "\n" + String.join("\n", answer) + "\n";
             Files.writeString(temp, text, StandardCharsets.UTF_8);
             // Readers see the old answer or the new one, never half of one.
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            // A cache that cannot be written only costs the next run the same question.
+            // A cache that cannot be written only costs the next run the same question; leave no temp file.
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // Nothing more to do.
+                }
+            }
         }
     }
 

@@ -36,10 +36,6 @@ public final class Console {
         err.println(text);
     }
 
-    public void blank() {
-        err.println();
-    }
-
     /** A heading: what happened. */
     public void headline(String text) {
         err.println(colour ? Ansi.ansi().bold().fgYellow().a(text).reset().toString() : text);
