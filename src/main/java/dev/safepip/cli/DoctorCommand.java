@@ -116,7 +116,8 @@ public final class DoctorCommand implements Callable<Integer> {
     }
 
     private static void row(PrintStream out, String name, String value) {
-        out.printf("%-14s %s%n", name + ":", value);
+        // Paths, variables and tool output: text safepip did not write.
+        out.printf("%-14s %s%n", name + ":", Sanitizer.clean(value));
     }
 
     private static String found(Path path) {

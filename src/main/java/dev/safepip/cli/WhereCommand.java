@@ -4,6 +4,7 @@ import dev.safepip.World;
 import dev.safepip.ledger.Holdings;
 import dev.safepip.ledger.Ledger;
 import dev.safepip.python.DistInfo;
+import dev.safepip.ui.Sanitizer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -37,21 +38,23 @@ public final class WhereCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintStream out = world.out();
         Ledger ledger = new Ledger(world.xdg("XDG_STATE_HOME", ".local/state").resolve("safepip"));
-        List<Holdings.Holding> holdings = Holdings.of(ledger.read());
+        List<Holdings.Holding> holdings = Holdings.of(ledger);
         List<String> wanted = packages.stream().map(DistInfo::normalize).toList();
         int shown = 0;
         for (Holdings.Holding holding : holdings) {
             if (!wanted.isEmpty() && !wanted.contains(holding.name())) {
                 continue;
             }
-            out.printf("%-24s %-6s %-50s %s  %s%n", holding.name(), holding.route(), holding.location(),
+            // Every field comes from the ledger, a file anybody with the user's rights may have edited.
+            out.printf("%-24s %-6s %-50s %s  %s%n", Sanitizer.clean(holding.name()), Sanitizer.clean(holding.route()),
+                    Sanitizer.clean(holding.location()),
                     WHEN.format(holding.time()), stillThere(holding) ? "present" : "gone");
             shown++;
         }
         List<String> missing = new ArrayList<>(wanted);
         holdings.forEach(h -> missing.remove(h.name()));
         for (String name : missing) {
-            world.err().println("safepip: no record of installing " + name + " (the ledger is " + ledger.file() + ")");
+            world.err().println("safepip: no record of installing " + Sanitizer.clean(name) + " (the ledger is " + ledger.file() + ")");
         }
         if (shown == 0 && wanted.isEmpty()) {
             out.println("Nothing that safepip installed is in place (the ledger is " + ledger.file() + ").");

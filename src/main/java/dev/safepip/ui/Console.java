@@ -31,18 +31,23 @@ public final class Console {
         return value != null && !value.isEmpty();
     }
 
-    /** A line of safepip's own text. */
+    /**
+     * A line of safepip's own text. Every method here sanitizes what it prints: safepip's sentences carry names
+     * from wheels, requirements from the command line and paths from the ledger, none of which it wrote itself.
+     */
     public void say(String text) {
-        err.println(text);
+        err.println(Sanitizer.clean(text));
     }
 
     /** A heading: what happened. */
-    public void headline(String text) {
+    public void headline(String raw) {
+        String text = Sanitizer.clean(raw);
         err.println(colour ? Ansi.ansi().bold().fgYellow().a(text).reset().toString() : text);
     }
 
     /** A command the user can copy, indented. */
-    public void command(String text) {
+    public void command(String raw) {
+        String text = Sanitizer.clean(raw);
         err.println(colour ? "    " + Ansi.ansi().fgCyan().a(text).reset() : "    " + text);
     }
 
@@ -54,18 +59,21 @@ public final class Console {
     }
 
     /** A choice that cannot be taken: greyed. */
-    public void dim(String text) {
+    public void dim(String raw) {
+        String text = Sanitizer.clean(raw);
         err.println(colour ? Ansi.ansi().fgBrightBlack().a(text).reset().toString() : text);
     }
 
     /** A question waiting for an answer on the same line. */
-    public void prompt(String text) {
+    public void prompt(String raw) {
+        String text = Sanitizer.clean(raw);
         err.print(colour ? Ansi.ansi().bold().a(text).reset().toString() : text);
         err.flush();
     }
 
     /** A warning that something is dangerous. */
-    public void danger(String text) {
+    public void danger(String raw) {
+        String text = Sanitizer.clean(raw);
         err.println(colour ? Ansi.ansi().bold().fgRed().a(text).reset().toString() : text);
     }
 
