@@ -1,6 +1,7 @@
 package dev.safepip.config;
 
 import dev.safepip.SafepipException;
+import dev.safepip.core.BoundedFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +17,8 @@ import java.util.Set;
  */
 public final class ConfigFile {
     static final Set<String> KEYS = Set.of("via", "venv", "yes", "prefer");
+    /** A config file is a few lines; more than this is a mistake or a hostile file, not a config. */
+    static final int MAX_BYTES = 64 * 1024;
 
     /** A value and the line it was on. */
     public record Entry(String value, int line) {
@@ -32,12 +35,20 @@ public final class ConfigFile {
     public static ConfigFile read(Path path) {
         String text;
         try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
+            byte[] bytes = BoundedFile.read(path, MAX_BYTES);
+            if (bytes.length > MAX_BYTES) {
+                throw SafepipException.usage(path + " is larger than " + MAX_BYTES / 1024 + " KB; a safepip config "
+                        + "file is a few lines", "fix or remove that file");
+            }
+            // Lenient: a stray byte is reported as an unknown key or value on its line, not as a decoding error.
+            text = new String(bytes, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             return new ConfigFile(path, Map.of());
+        } catch (BoundedFile.NotRegular e) {
+            throw SafepipException.usage(path + " is not a regular file", "make it a file of 'key = value' lines, "
+                    + "or remove it");
         } catch (IOException e) {
-            throw SafepipException.usage("cannot read " + path + ": " + e.getMessage(),
-                    "fix or remove that file");
+            throw SafepipException.usage("cannot read " + path + ": " + describe(e), "fix or remove that file");
         }
         Map<String, Entry> entries = new LinkedHashMap<>();
         int number = 0;
@@ -57,9 +68,17 @@ public final class ConfigFile {
                 throw SafepipException.usage(path + " line " + number + ": unknown key '" + key + "'",
                         "known keys: " + String.join(", ", KEYS.stream().sorted().toList()));
             }
-            entries.put(key, new Entry(content.substring(eq + 1).strip(), number));
+            Entry earlier = entries.put(key, new Entry(content.substring(eq + 1).strip(), number));
+            if (earlier != null) {
+                throw SafepipException.usage(path + " line " + number + ": '" + key + "' is already set on line "
+                        + earlier.line(), "keep one of the two lines");
+            }
         }
         return new ConfigFile(path, entries);
+    }
+
+    private static String describe(IOException e) {
+        return e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage();
     }
 
     public Path path() {

@@ -1,12 +1,11 @@
 package dev.safepip.python;
 
+import dev.safepip.core.BoundedFile;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,9 +102,8 @@ public final class MarkerReader {
     }
 
     private static byte[] readAtMost(Path marker) throws IOException {
-        try (InputStream in = Files.newInputStream(marker)) {
-            return in.readNBytes(MAX_BYTES);
-        }
+        byte[] bytes = BoundedFile.read(marker, MAX_BYTES);
+        return bytes.length > MAX_BYTES ? java.util.Arrays.copyOf(bytes, MAX_BYTES) : bytes;
     }
 
     private static String decode(byte[] bytes) throws CharacterCodingException {
