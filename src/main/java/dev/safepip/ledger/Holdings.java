@@ -1,5 +1,6 @@
 package dev.safepip.ledger;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,21 +25,31 @@ public final class Holdings {
     public static List<Holding> of(List<LedgerRecord> records) {
         Map<String, Holding> current = new LinkedHashMap<>();
         for (LedgerRecord record : records) {
-            if (record.exit() != 0) {
-                continue;
-            }
-            for (String name : record.packages()) {
-                String key = name + "\u0000" + record.location();
-                if (record.action().equals("install")) {
-                    current.remove(key);
-                    current.put(key, new Holding(name, record.route(), record.location(), record.time(),
-                            record.interpreter(), record.command()));
-                } else {
-                    current.remove(key);
-                }
-            }
+            add(current, record);
         }
         return new ArrayList<>(current.values());
+    }
+
+    /** The holdings of a whole ledger, read as a stream: memory grows with what is held, not with the file. */
+    public static List<Holding> of(Ledger ledger) throws IOException {
+        Map<String, Holding> current = new LinkedHashMap<>();
+        ledger.forEach(record -> add(current, record));
+        return new ArrayList<>(current.values());
+    }
+
+    private static void add(Map<String, Holding> current, LedgerRecord record) {
+        if (record.exit() != 0) {
+            return;
+        }
+        for (String name : record.packages()) {
+            String key = name + "\u0000" + record.location();
+            // Removed first: a package installed again moves to the end, the most recent.
+            current.remove(key);
+            if (record.action().equals("install")) {
+                current.put(key, new Holding(name, record.route(), record.location(), record.time(),
+                        record.interpreter(), record.command()));
+            }
+        }
     }
 
     /** The most recent holding of a package, or null. */

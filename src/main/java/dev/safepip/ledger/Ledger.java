@@ -1,6 +1,9 @@
 package dev.safepip.ledger;
 
+import dev.safepip.core.BoundedFile;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -11,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * safepip's record of what went where: one JSON object a line in `${XDG_STATE_HOME:-~/.local/state}/safepip/
@@ -39,6 +43,7 @@ public final class Ledger {
 
     private void appendLocked(LedgerRecord record) throws IOException {
         Files.createDirectories(file.getParent());
+        requireRegular();
         byte[] line = (record.toJson() + "\n").getBytes(StandardCharsets.UTF_8);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
@@ -59,23 +64,83 @@ public final class Ledger {
         }
     }
 
-    /** Every readable record, oldest first. */
+    /** A record is a few hundred bytes; a longer line is damage (or an attack) and is skipped unread. */
+    static final int MAX_LINE = 256 * 1024;
+
+    /** Every readable record, oldest first. Only for small ledgers (tests): safepip itself streams them. */
     public List<LedgerRecord> read() throws IOException {
-        List<String> lines;
-        try {
-            // Decoded leniently: a line torn inside a character must not make the whole file unreadable.
-            lines = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList();
-        } catch (NoSuchFileException e) {
-            return List.of();
-        }
         List<LedgerRecord> records = new ArrayList<>();
-        for (String line : lines) {
-            LedgerRecord record = line.isBlank() ? null : LedgerRecord.fromJson(line);
-            if (record != null) {
-                records.add(record);
-            }
-        }
+        forEach(records::add);
         return records;
+    }
+
+    /**
+     * Hands every record that makes sense to reader, oldest first, reading the file as a stream: a ledger of any
+     * size costs one line of memory. Torn, damaged and oversized lines are skipped, never acted on.
+     *
+     * @return how many non-blank lines were skipped
+     */
+    public int forEach(Consumer<LedgerRecord> reader) throws IOException {
+        requireRegular();
+        int skipped = 0;
+        try (InputStream in = Files.newInputStream(file)) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream(512);
+            boolean tooLong = false;
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                int start = 0;
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] != '\n') {
+                        continue;
+                    }
+                    tooLong |= !keep(line, buffer, start, i - start);
+                    if (tooLong || line.size() > 0 && !accept(line, reader)) {
+                        skipped++;
+                    }
+                    line.reset();
+                    tooLong = false;
+                    start = i + 1;
+                }
+                tooLong |= !keep(line, buffer, start, n - start);
+            }
+            if (tooLong || line.size() > 0 && !accept(line, reader)) {
+                skipped++;
+            }
+            return skipped;
+        } catch (NoSuchFileException e) {
+            return 0;
+        }
+    }
+
+    /** A FIFO or a device in the ledger's place would block or never end: only a file (or nothing) is read. */
+    private void requireRegular() throws IOException {
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new BoundedFile.NotRegular(file);
+        }
+    }
+
+    /** Adds a piece of a line unless the line would grow past MAX_LINE; false when it did. */
+    private static boolean keep(ByteArrayOutputStream line, byte[] buffer, int from, int length) {
+        if (line.size() + length > MAX_LINE) {
+            line.reset();
+            return false;
+        }
+        line.write(buffer, from, length);
+        return true;
+    }
+
+    private static boolean accept(ByteArrayOutputStream bytes, Consumer<LedgerRecord> reader) {
+        // Decoded leniently: a line torn inside a character must not make the whole file unreadable.
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        if (text.isBlank()) {
+            return true;
+        }
+        LedgerRecord record = LedgerRecord.fromJson(text);
+        if (record == null) {
+            return false;
+        }
+        reader.accept(record);
+        return true;
     }
 
     private static boolean endsWithNewline(FileChannel channel, long size) throws IOException {

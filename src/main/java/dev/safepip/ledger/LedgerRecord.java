@@ -4,6 +4,9 @@ import com.eclipsesource.json.Json;
 import com.eclipsesource.json.JsonArray;
 import com.eclipsesource.json.JsonObject;
 import com.eclipsesource.json.JsonValue;
+import dev.safepip.pip.ProjectName;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,17 +40,82 @@ public record LedgerRecord(Instant time, String action, List<String> packages, L
         return object.toString();
     }
 
-    /** The record on a line, or null when the line is not one (a torn last line after a crash). */
+    /** The routes a record may name; a record naming another was not written by this safepip. */
+    public static final List<String> ROUTES = List.of("venv", "pipx", "apt", "break");
+
+    /**
+     * The record on a line, or null when the line is not one that makes sense (a torn last line after a crash, a
+     * field damaged or edited): such a record is skipped, never acted on.
+     */
     public static LedgerRecord fromJson(String line) {
         try {
             JsonObject object = Json.parse(line).asObject();
-            return new LedgerRecord(Instant.parse(object.getString("time", "")), object.getString("action", ""),
+            LedgerRecord record = new LedgerRecord(Instant.parse(object.getString("time", "")), object.getString("action", ""),
                     strings(object.get("packages")), strings(object.get("requirements")),
                     object.getString("route", ""), object.getString("location", ""),
                     object.getString("interpreter", ""), strings(object.get("command")), object.getInt("exit", -1));
+            return record.makesSense() ? record : null;
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * Whether safepip could have written this record: a known action and route, a location that is an absolute
+     * path for the routes that act on one (a relative or empty one would make `uninstall` run a `bin/pip` of the
+     * current folder), a command to turn round, and package names as safepip writes them.
+     */
+    boolean makesSense() {
+        if (!action.equals("install") && !action.equals("uninstall") || !ROUTES.contains(route)) {
+            return false;
+        }
+        if (command.isEmpty() || command.get(0).isEmpty()) {
+            return false;
+        }
+        for (String name : packages) {
+            if (!ProjectName.isNormalized(name)) {
+                return false;
+            }
+        }
+        if (hasNul(command)) {
+            return false;
+        }
+        // `uninstall` runs a command derived from the record's: its tool must be the one the route uses.
+        String tool = toolName(command);
+        return switch (route) {
+            case "apt" -> location.equals("system") && SYSTEM_TOOLS.contains(tool);
+            case "pipx" -> isAbsolutePath(location) && tool.equals("pipx");
+            default -> isAbsolutePath(location);
+        };
+    }
+
+    private static final List<String> SYSTEM_TOOLS = List.of("apt-get", "apt", "dnf", "pacman", "apk", "brew");
+
+    /** The file name of the command's program, past a leading sudo. */
+    private static String toolName(List<String> command) {
+        String first = command.get(0).equals("sudo") && command.size() > 1 ? command.get(1) : command.get(0);
+        return first.substring(first.lastIndexOf('/') + 1);
+    }
+
+    private static boolean isAbsolutePath(String text) {
+        if (text.isEmpty() || text.indexOf('\u0000') >= 0 || !text.startsWith("/")) {
+            return false;
+        }
+        try {
+            Path path = Path.of(text);
+            return path.isAbsolute() && path.normalize().equals(path);
+        } catch (InvalidPathException e) {
+            return false;
+        }
+    }
+
+    private static boolean hasNul(List<String> words) {
+        for (String word : words) {
+            if (word.indexOf('\u0000') >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static JsonArray array(List<String> values) {

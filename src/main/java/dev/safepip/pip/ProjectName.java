@@ -29,4 +29,19 @@ public final class ProjectName {
         }
         return out.toString();
     }
+
+    /** Whether name is already a PEP 503 normalized project name, such as safepip writes into its ledger. */
+    public static boolean isNormalized(String name) {
+        if (name.isEmpty() || name.charAt(0) == '-' || name.charAt(name.length() - 1) == '-') {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean ok = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' && name.charAt(i - 1) != '-';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

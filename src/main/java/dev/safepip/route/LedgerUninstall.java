@@ -46,7 +46,7 @@ public final class LedgerUninstall {
 
     /** @return the exit code, or -1 when nothing was found to do (the caller explains) */
     public int run(BlockedCommand blocked, Interpreter interpreter, boolean plan) throws IOException {
-        List<Holdings.Holding> holdings = Holdings.of(new Ledger(stateDir).read());
+        List<Holdings.Holding> holdings = Holdings.of(new Ledger(stateDir));
         Map<Holdings.Holding, List<String>> byPlace = new LinkedHashMap<>();
         List<String> unknown = new ArrayList<>();
         for (Requirement requirement : blocked.named()) {

@@ -1,7 +1,10 @@
 package dev.safepip.ledger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -89,5 +92,76 @@ class LedgerTest {
                 record("pkgc", "install", 1), record("pkga", "uninstall", 0));
         List<Holdings.Holding> holdings = Holdings.of(records);
         assertEquals(List.of("pkgb"), holdings.stream().map(Holdings.Holding::name).toList());
+    }
+
+    /** Damaged records, each as `where` and `uninstall` once choked on or acted on. */
+    @Test
+    void aRecordThatMakesNoSenseIsSkippedNeverActedOn() {
+        String good = record("pkga", "install", 0).toJson();
+        assertNotNull(LedgerRecord.fromJson(good), "the good record is read");
+        List<String> damaged = List.of(
+                good.replace("/home/u/.local/share/safepip/venv\"", "/home/u/\\u0000venv\""),
+                good.replace("\"location\":\"/home/u/.local/share/safepip/venv\"", "\"location\":\"\""),
+                good.replace("\"location\":\"/home/u/.local/share/safepip/venv\"", "\"location\":\"venv\""),
+                good.replace("\"location\":\"/home/u/.local/share/safepip/venv\"",
+                        "\"location\":\"/home/u/../../etc\""),
+                good.replaceFirst("\"command\":\\[[^]]*]", "\"command\":[]"),
+                good.replace("\"route\":\"venv\"", "\"route\":\"shell\""),
+                good.replace("\"action\":\"install\"", "\"action\":\"rm\""),
+                good.replace("\"packages\":[\"pkga\"]", "\"packages\":[\"../../x\"]"),
+                good.replace("\"packages\":[\"pkga\"]", "\"packages\":[1]"),
+                good.replace("\"exit\":0", "\"exit\":\"0\""));
+        for (String line : damaged) {
+            assertNotEquals(good, line, "the test's replacement did not apply");
+            assertNull(LedgerRecord.fromJson(line), line);
+        }
+    }
+
+    @Test
+    void aSystemRecordMustNameAPackageManagerAndAPipxRecordPipx() {
+        LedgerRecord apt = new LedgerRecord(Instant.EPOCH, "install", List.of("six"), List.of("six"), "apt", "system",
+                "/usr/bin/python3", List.of("sudo", "apt-get", "install", "python3-six"), 0);
+        assertNotNull(LedgerRecord.fromJson(apt.toJson()));
+        LedgerRecord hostile = new LedgerRecord(Instant.EPOCH, "install", List.of("six"), List.of("six"), "apt",
+                "system", "/usr/bin/python3", List.of("sh", "-c", "rm -rf ~"), 0);
+        assertNull(LedgerRecord.fromJson(hostile.toJson()));
+        LedgerRecord pipx = new LedgerRecord(Instant.EPOCH, "install", List.of("black"), List.of("black"), "pipx",
+                "/home/u/.local/pipx", "/usr/bin/python3", List.of("/usr/bin/pipx", "install", "black"), 0);
+        assertNotNull(LedgerRecord.fromJson(pipx.toJson()));
+        LedgerRecord notPipx = new LedgerRecord(Instant.EPOCH, "install", List.of("black"), List.of("black"), "pipx",
+                "/home/u/.local/pipx", "/usr/bin/python3", List.of("/tmp/evil", "install", "black"), 0);
+        assertNull(LedgerRecord.fromJson(notPipx.toJson()));
+    }
+
+    @Test
+    void damagedAndOversizedLinesAreSkippedAndCounted() throws IOException {
+        Ledger ledger = new Ledger(state);
+        ledger.append(record("pkga", "install", 0));
+        Files.writeString(ledger.file(), "{\"pad\":\"" + "x".repeat(Ledger.MAX_LINE * 2) + "\"}\n"
+                + record("pkgb", "install", 0).toJson().replace("\"route\":\"venv\"", "\"route\":\"?\"") + "\n",
+                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        ledger.append(record("pkgc", "install", 0));
+        List<String> names = new ArrayList<>();
+        int skipped = ledger.forEach(r -> names.add(r.packages().get(0)));
+        assertEquals(List.of("pkga", "pkgc"), names);
+        assertEquals(2, skipped);
+    }
+
+    @Test
+    void aLedgerThatIsNotAFileIsRefusedNotRead() throws Exception {
+        Files.createDirectories(state);
+        Path ledgerFile = new Ledger(state).file();
+        Files.createSymbolicLink(ledgerFile, Path.of("/dev/zero"));
+        assertThrows(IOException.class, () -> new Ledger(state).forEach(r -> { }));
+        assertThrows(IOException.class, () -> new Ledger(state).append(record("pkga", "install", 0)));
+    }
+
+    @Test
+    void holdingsAreReadAsAStream() throws IOException {
+        Ledger ledger = new Ledger(state);
+        ledger.append(record("pkga", "install", 0));
+        ledger.append(record("pkgb", "install", 0));
+        ledger.append(record("pkga", "uninstall", 0));
+        assertEquals(List.of("pkgb"), Holdings.of(ledger).stream().map(Holdings.Holding::name).toList());
     }
 }
