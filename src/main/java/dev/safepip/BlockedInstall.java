@@ -1,6 +1,7 @@
 package dev.safepip;
 
 import dev.safepip.config.Settings;
+import dev.safepip.core.IoProblem;
 import dev.safepip.config.Via;
 import dev.safepip.pip.PipCommandLine;
 import dev.safepip.pip.PipExecutable;
@@ -95,8 +96,8 @@ final class BlockedInstall {
             }
             return exit;
         } catch (IOException e) {
-            throw SafepipException.unavailable("could not complete the install: " + e.getMessage(),
-                    "run it again; safepip repairs what an interrupted run left");
+            throw SafepipException.unavailable("could not complete the " + (blocked.isInstall() ? "install" : "uninstall")
+                    + ": " + IoProblem.describe(e), IoProblem.hint(e));
         }
     }
 

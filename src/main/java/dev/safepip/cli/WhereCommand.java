@@ -38,8 +38,8 @@ public final class WhereCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintStream out = world.out();
         Ledger ledger = new Ledger(world.xdg("XDG_STATE_HOME", ".local/state").resolve("safepip"));
-        List<Holdings.Holding> holdings = Holdings.of(ledger);
         List<String> wanted = packages.stream().map(DistInfo::normalize).toList();
+        List<Holdings.Holding> holdings = Holdings.of(ledger, wanted);
         int shown = 0;
         for (Holdings.Holding holding : holdings) {
             if (!wanted.isEmpty() && !wanted.contains(holding.name())) {

@@ -32,8 +32,16 @@ public final class Holdings {
 
     /** The holdings of a whole ledger, read as a stream: memory grows with what is held, not with the file. */
     public static List<Holding> of(Ledger ledger) throws IOException {
+        return of(ledger, List.of());
+    }
+
+    /** The holdings of these packages only (all when none is named), read as a stream. */
+    public static List<Holding> of(Ledger ledger, List<String> names) throws IOException {
         Map<String, Holding> current = new LinkedHashMap<>();
-        ledger.forEach(record -> add(current, record));
+        ledger.forEach(record -> add(current, record), names);
+        if (!names.isEmpty()) {
+            current.values().removeIf(holding -> !names.contains(holding.name()));
+        }
         return new ArrayList<>(current.values());
     }
 

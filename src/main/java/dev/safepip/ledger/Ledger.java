@@ -1,7 +1,6 @@
 package dev.safepip.ledger;
 
 import dev.safepip.core.BoundedFile;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -81,34 +80,105 @@ public final class Ledger {
      * @return how many non-blank lines were skipped
      */
     public int forEach(Consumer<LedgerRecord> reader) throws IOException {
+        return forEach(reader, List.of());
+    }
+
+    /**
+     * Like {@link #forEach(Consumer)}, but only records that may concern one of these normalized package names (all
+     * when none is given): a line that does not name one is not parsed at all, which is most of a large ledger.
+     */
+    public int forEach(Consumer<LedgerRecord> reader, List<String> names) throws IOException {
+        List<byte[]> quoted = new ArrayList<>();
+        for (String name : names) {
+            quoted.add(("\"" + name + "\"").getBytes(StandardCharsets.UTF_8));
+        }
         requireRegular();
         int skipped = 0;
         try (InputStream in = Files.newInputStream(file)) {
-            ByteArrayOutputStream line = new ByteArrayOutputStream(512);
-            boolean tooLong = false;
+            Line line = new Line();
             byte[] buffer = new byte[1 << 16];
             for (int n; (n = in.read(buffer)) >= 0; ) {
                 int start = 0;
                 for (int i = 0; i < n; i++) {
-                    if (buffer[i] != '\n') {
-                        continue;
+                    if (buffer[i] == '\n') {
+                        line.add(buffer, start, i - start);
+                        skipped += line.handOver(quoted, reader) ? 0 : 1;
+                        start = i + 1;
                     }
-                    tooLong |= !keep(line, buffer, start, i - start);
-                    if (tooLong || line.size() > 0 && !accept(line, reader)) {
-                        skipped++;
-                    }
-                    line.reset();
-                    tooLong = false;
-                    start = i + 1;
                 }
-                tooLong |= !keep(line, buffer, start, n - start);
+                line.add(buffer, start, n - start);
             }
-            if (tooLong || line.size() > 0 && !accept(line, reader)) {
-                skipped++;
-            }
+            skipped += line.handOver(quoted, reader) ? 0 : 1;
             return skipped;
         } catch (NoSuchFileException e) {
             return 0;
+        }
+    }
+
+    /** The line being read: at most MAX_LINE bytes kept; a longer one is only remembered as too long. */
+    private static final class Line {
+        private byte[] bytes = new byte[1024];
+        private int length;
+        private boolean tooLong;
+
+        void add(byte[] from, int start, int count) {
+            if (tooLong || length + count > MAX_LINE) {
+                tooLong = true;
+                return;
+            }
+            if (length + count > bytes.length) {
+                bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + count));
+            }
+            System.arraycopy(from, start, bytes, length, count);
+            length += count;
+        }
+
+        /** Gives the line's record to reader and starts a new line; false when the line was no sensible record. */
+        boolean handOver(List<byte[]> quotedNames, Consumer<LedgerRecord> reader) {
+            try {
+                if (tooLong) {
+                    return false;
+                }
+                if (length == 0 || !quotedNames.isEmpty() && !mentionsAny(quotedNames)) {
+                    return true;
+                }
+                // Decoded leniently: a line torn inside a character must not make the whole file unreadable.
+                String text = new String(bytes, 0, length, StandardCharsets.UTF_8);
+                if (text.isBlank()) {
+                    return true;
+                }
+                LedgerRecord record = LedgerRecord.fromJson(text);
+                if (record == null) {
+                    return false;
+                }
+                reader.accept(record);
+                return true;
+            } finally {
+                length = 0;
+                tooLong = false;
+            }
+        }
+
+        private boolean mentionsAny(List<byte[]> needles) {
+            for (byte[] needle : needles) {
+                if (indexOf(needle) >= 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private int indexOf(byte[] needle) {
+            outer:
+            for (int i = 0; i + needle.length <= length; i++) {
+                for (int j = 0; j < needle.length; j++) {
+                    if (bytes[i + j] != needle[j]) {
+                        continue outer;
+                    }
+                }
+                return i;
+            }
+            return -1;
         }
     }
 
@@ -117,30 +187,6 @@ public final class Ledger {
         if (Files.exists(file) && !Files.isRegularFile(file)) {
             throw new BoundedFile.NotRegular(file);
         }
-    }
-
-    /** Adds a piece of a line unless the line would grow past MAX_LINE; false when it did. */
-    private static boolean keep(ByteArrayOutputStream line, byte[] buffer, int from, int length) {
-        if (line.size() + length > MAX_LINE) {
-            line.reset();
-            return false;
-        }
-        line.write(buffer, from, length);
-        return true;
-    }
-
-    private static boolean accept(ByteArrayOutputStream bytes, Consumer<LedgerRecord> reader) {
-        // Decoded leniently: a line torn inside a character must not make the whole file unreadable.
-        String text = bytes.toString(StandardCharsets.UTF_8);
-        if (text.isBlank()) {
-            return true;
-        }
-        LedgerRecord record = LedgerRecord.fromJson(text);
-        if (record == null) {
-            return false;
-        }
-        reader.accept(record);
-        return true;
     }
 
     private static boolean endsWithNewline(FileChannel channel, long size) throws IOException {

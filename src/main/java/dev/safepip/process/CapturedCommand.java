@@ -1,6 +1,7 @@
 package dev.safepip.process;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -33,6 +34,16 @@ public final class CapturedCommand {
      */
     public static Result run(List<String> argv, Map<String, String> env, Path cwd, Duration timeout)
             throws IOException {
+        return run(argv, env, cwd, timeout, ChildWatch.NONE);
+    }
+
+    /**
+     * Also tells watch when the child starts and ends, and passes a SIGTERM sent to safepip alone on to it.
+     *
+     * @throws IOException when the command cannot be started at all, kept apart from "ran and failed"
+     */
+    public static Result run(List<String> argv, Map<String, String> env, Path cwd, Duration timeout,
+                             ChildWatch watch) throws IOException {
         CommandLine line = new CommandLine(argv.get(0));
         for (String arg : argv.subList(1, argv.size())) {
             // false: commons-exec must not add quotes of its own; each argv element goes over as it is.
@@ -41,12 +52,57 @@ public final class CapturedCommand {
         ExecuteWatchdog watchdog = ExecuteWatchdog.builder().setTimeout(timeout).get();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        DefaultExecutor executor = DefaultExecutor.builder().setWorkingDirectory(cwd.toFile()).get();
+        DefaultExecutor executor = watch == ChildWatch.NONE
+                ? DefaultExecutor.builder().setWorkingDirectory(cwd.toFile()).get() : new Watched(watch, cwd);
         executor.setStreamHandler(new PumpStreamHandler(out, err));
         executor.setWatchdog(watchdog);
         executor.setExitValues(null);
-        int exit = executor.execute(line, env);
+        int exit;
+        try {
+            exit = executor.execute(line, env);
+        } finally {
+            if (executor instanceof Watched watched) {
+                watched.ended();
+            }
+        }
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
                 watchdog.killedProcess());
+    }
+
+    /** An executor that shows the process it launches to a ChildWatch; commons-exec has no other hook for it. */
+    private static final class Watched extends DefaultExecutor {
+        private final ChildWatch watch;
+        private Process process;
+
+        @SuppressWarnings("deprecation")
+        Watched(ChildWatch watch, Path cwd) {
+            this.watch = watch;
+            setWorkingDirectory(cwd.toFile());
+        }
+
+        @Override
+        protected Process launch(CommandLine command, Map<String, String> env, Path dir) throws IOException {
+            return started(super.launch(command, env, dir));
+        }
+
+        @Override
+        protected Process launch(CommandLine command, Map<String, String> env, File dir) throws IOException {
+            return started(super.launch(command, env, dir));
+        }
+
+        private Process started(Process launched) {
+            if (process == null) {
+                process = launched;
+                ChildSignals.shieldFrom(launched);
+                watch.started(launched.toHandle());
+            }
+            return launched;
+        }
+
+        void ended() {
+            if (process != null) {
+                watch.ended(process.toHandle());
+            }
+        }
     }
 }

@@ -25,8 +25,19 @@ public final class PipRunner {
 
     /** Runs with all three streams inherited. */
     public int run(List<String> argv) throws IOException {
+        return run(argv, ChildWatch.NONE);
+    }
+
+    /** Runs with all three streams inherited, telling watch when pip starts and ends. */
+    public int run(List<String> argv, ChildWatch watch) throws IOException {
         ProcessBuilder builder = builder(argv).inheritIO();
-        return waitFor(builder.start());
+        Process process = builder.start();
+        watch.started(process.toHandle());
+        try {
+            return waitFor(process);
+        } finally {
+            watch.ended(process.toHandle());
+        }
     }
 
     /**

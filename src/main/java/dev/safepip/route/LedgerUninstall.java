@@ -46,7 +46,8 @@ public final class LedgerUninstall {
 
     /** @return the exit code, or -1 when nothing was found to do (the caller explains) */
     public int run(BlockedCommand blocked, Interpreter interpreter, boolean plan) throws IOException {
-        List<Holdings.Holding> holdings = Holdings.of(new Ledger(stateDir));
+        List<Holdings.Holding> holdings = Holdings.of(new Ledger(stateDir),
+                blocked.named().stream().map(Requirement::normalizedName).toList());
         Map<Holdings.Holding, List<String>> byPlace = new LinkedHashMap<>();
         List<String> unknown = new ArrayList<>();
         for (Requirement requirement : blocked.named()) {

@@ -1,5 +1,6 @@
 package dev.safepip.route;
 
+import dev.safepip.core.IoProblem;
 import dev.safepip.ledger.Ledger;
 import dev.safepip.ledger.LedgerRecord;
 import dev.safepip.ui.Console;
@@ -15,7 +16,7 @@ final class LedgerWriter {
         try {
             new Ledger(stateDir).append(record);
         } catch (IOException e) {
-            console.say("safepip: could not write the ledger (" + e.getMessage() + "); `safepip where` will not "
+            console.say("safepip: could not write the ledger (" + IoProblem.describe(e) + "); `safepip where` will not "
                     + "know of this.");
         }
     }

@@ -1,6 +1,8 @@
 package dev.safepip.route;
 
+import dev.safepip.core.BoundedFile;
 import dev.safepip.process.ChildSignals;
+import dev.safepip.process.ChildWatch;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -10,20 +12,28 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.function.Consumer;
 
 /**
  * An exclusive lock for one venv, held while safepip creates it or installs into it, so concurrent safepip runs
  * take turns. It lives in safepip's state folder, never in the user's tree; the kernel releases it if safepip dies.
+ *
+ * <p>The kernel does not pass the lock on to the children safepip starts, and a JVM killed alone (the OOM killer,
+ * `kill -9` of the JVM) leaves its child writing into the venv. So the lock is also a {@link ChildWatch}: it notes
+ * each child it guards beside the lock file, and whoever takes the lock next waits for a noted child that still
+ * runs before it touches the venv.
  */
-public final class StateLock implements AutoCloseable {
+public final class StateLock implements AutoCloseable, ChildWatch {
     private final FileChannel channel;
     private final FileLock lock;
+    private final Path childNote;
 
-    private StateLock(FileChannel channel, FileLock lock) {
+    private StateLock(FileChannel channel, FileLock lock, Path childNote) {
         this.channel = channel;
         this.lock = lock;
+        this.childNote = childNote;
     }
 
     /**
@@ -47,10 +57,76 @@ public final class StateLock implements AutoCloseable {
                 sleep();
                 lock = channel.tryLock();
             }
-            return new StateLock(channel, lock);
+            StateLock held = new StateLock(channel, lock, file.resolveSibling(key(target) + ".child"));
+            if (!held.awaitOrphan(waiting)) {
+                held.close();
+                return null;
+            }
+            return held;
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
+        }
+    }
+
+    /**
+     * Waits for a child that an earlier safepip started under this lock and did not see end; false when Ctrl-C
+     * stopped the wait. The note holds the child's pid and start time, so a reused pid is not waited for.
+     */
+    private boolean awaitOrphan(Consumer<String> waiting) throws IOException {
+        ProcessHandle orphan = orphan();
+        if (orphan != null) {
+            waiting.accept("waiting for " + orphan.info().command().orElse("a process") + " (pid " + orphan.pid()
+                    + "), which an earlier safepip started and did not see finish …");
+            while (orphan.isAlive()) {
+                if (ChildSignals.interrupted()) {
+                    return false;
+                }
+                sleep();
+            }
+        }
+        Files.deleteIfExists(childNote);
+        return true;
+    }
+
+    private ProcessHandle orphan() {
+        String[] words;
+        try {
+            words = new String(BoundedFile.read(childNote, 256), StandardCharsets.UTF_8).strip().split(" ");
+        } catch (IOException e) {
+            return null;
+        }
+        try {
+            ProcessHandle handle = ProcessHandle.of(Long.parseLong(words[0])).orElse(null);
+            long started = Long.parseLong(words[1]);
+            if (handle == null || !handle.isAlive() || started != startMillis(handle)) {
+                return null;
+            }
+            return handle;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static long startMillis(ProcessHandle handle) {
+        return handle.info().startInstant().map(Instant::toEpochMilli).orElse(-1L);
+    }
+
+    @Override
+    public void started(ProcessHandle child) {
+        try {
+            Files.writeString(childNote, child.pid() + " " + startMillis(child) + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            // Without the note a crash of the JVM alone could let the next run race this child; the run goes on.
+        }
+    }
+
+    @Override
+    public void ended(ProcessHandle child) {
+        try {
+            Files.deleteIfExists(childNote);
+        } catch (IOException e) {
+            // A stale note names a process that has ended: the next run sees that and goes on.
         }
     }
 

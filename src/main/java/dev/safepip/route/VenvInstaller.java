@@ -2,7 +2,6 @@ package dev.safepip.route;
 
 import dev.safepip.SafepipException;
 import dev.safepip.World;
-import dev.safepip.ledger.Ledger;
 import dev.safepip.ledger.LedgerRecord;
 import dev.safepip.pip.PipExecutable;
 import dev.safepip.plan.RequirementFiles;
@@ -26,8 +25,8 @@ import java.util.List;
  * arguments with that venv's pip, records it in the ledger and tells the user how to use it.
  */
 public final class VenvInstaller {
-    /** Exit status for a run stopped by Ctrl-C, as a shell reports it. */
-    static final int INTERRUPTED = 130;
+    /** Below this much free space a failed `python -m venv` is put down to a full disk (a venv with pip is ~20 MB). */
+    private static final long LOW_SPACE = 48L << 20;
 
     private final World world;
     private final Console console;
@@ -60,15 +59,12 @@ public final class VenvInstaller {
         try (StateLock lock = StateLock.acquire(stateDir, dir, message -> console.say("safepip: " + message))) {
             if (lock == null || ChildSignals.interrupted()) {
                 console.say("safepip: interrupted; nothing was changed.");
-                return INTERRUPTED;
+                return ChildSignals.exitStatus();
             }
-            if (halfMade.wasInterrupted(dir)) {
-                console.say("safepip: " + shown + " was left half-made by an interrupted run; removing it.");
-                halfMade.remove(dir);
-            }
+            repair(halfMade, dir, shown);
             VenvState state = VenvState.of(dir);
             boolean withPip = switch (state.kind()) {
-                case ABSENT -> create(route, halfMade);
+                case ABSENT -> create(route, halfMade, lock);
                 case WORKING -> checkCompatible(state, shown, version);
                 case BROKEN -> throw SafepipException.unavailable(shown + " is a broken virtual environment (its "
                         + "python no longer runs)", "remove it, or choose another folder with --venv");
@@ -76,7 +72,7 @@ public final class VenvInstaller {
                         + "environment; safepip will not write into it", "choose another folder with --venv");
             };
             if (ChildSignals.interrupted()) {
-                return INTERRUPTED;
+                return ChildSignals.exitStatus();
             }
             List<String> command = new ArrayList<>();
             if (withPip) {
@@ -89,7 +85,7 @@ public final class VenvInstaller {
                 command.addAll(systemPip.argv(args));
             }
             console.say("safepip: running " + ShellQuote.line(command));
-            int exit = runner.run(command);
+            int exit = runner.run(command, lock);
             record(route, command, exit);
             if (exit == 0) {
                 console.say("safepip: installed into " + shown + " (" + route.venv().rule() + ").");
@@ -107,56 +103,101 @@ public final class VenvInstaller {
         return state.hasPip();
     }
 
+    /** Removes what an interrupted run left, once it is proven to be only that; keeps anything else. */
+    private void repair(HalfMadeVenvs halfMade, Path dir, String shown) throws IOException {
+        HalfMadeVenvs.Leftover leftover = halfMade.check(dir);
+        if (leftover instanceof HalfMadeVenvs.Ours ours) {
+            console.say("safepip: " + shown + " was left half-made by an interrupted run; removing it.");
+            halfMade.remove(ours.note());
+        } else if (leftover instanceof HalfMadeVenvs.Changed changed) {
+            // Said once: the next run judges the folder as it is, like any other.
+            halfMade.forget(dir);
+            throw SafepipException.unavailable(shown + " was left half-made by an interrupted safepip run, but "
+                    + changed.why() + "; safepip keeps it", "check it: remove it if it is broken, or keep it if it "
+                    + "is yours; then run the install again");
+        }
+    }
+
     /** Creates the venv; returns whether pip is inside it. */
-    private boolean create(VenvRoute route, HalfMadeVenvs halfMade) throws IOException {
+    private boolean create(VenvRoute route, HalfMadeVenvs halfMade, StateLock lock) throws IOException {
         Path dir = route.venv().dir();
         String python = route.python().toString();
         console.say("safepip: creating a virtual environment at " + route.venv().display() + " with " + python
                 + " …");
-        halfMade.starting(dir);
-        CapturedCommand.Result made = venv(List.of(python, "-m", "venv", dir.toString()));
+        HalfMadeVenvs.Note note = halfMade.starting(dir);
+        // `python -m venv` cannot make a venv through a symlink (".venv -> /big/disk/venv"): it is given the folder
+        // the link points to, and the link stays.
+        String target = Files.isSymbolicLink(dir) ? dir.toRealPath().toString() : dir.toString();
+        CapturedCommand.Result made = venv(List.of(python, "-m", "venv", target), lock);
         if (made.ok()) {
-            halfMade.finished(dir);
+            halfMade.finished(note);
             return true;
         }
-        if (interruptedDuring(halfMade, dir)) {
+        if (stopped(made, halfMade, note)) {
             return false;
         }
-        if (!(made.stdout() + made.stderr()).contains("ensurepip")) {
-            halfMade.remove(dir);
-            throw SafepipException.unavailable("could not create " + route.venv().display() + ": "
-                    + lastLine(made), "run " + python + " -m venv " + dir + " to see why");
+        String output = made.stdout() + made.stderr();
+        if (!output.contains("ensurepip is not") && !output.contains("No module named ensurepip")) {
+            failed(route, made, halfMade, note, "run " + python + " -m venv " + dir + " to see why");
         }
-        halfMade.remove(dir);
-        halfMade.starting(dir);
+        halfMade.remove(note);
+        note = halfMade.starting(dir);
         console.say("safepip: this Python has no ensurepip (on Debian and Ubuntu: the python3-venv package); "
                 + "creating the venv without pip and installing with " + systemPip.display() + " --python.");
         console.say("safepip: to have pip inside the venv later: sudo apt install python3-venv");
-        CapturedCommand.Result bare = venv(List.of(python, "-m", "venv", "--without-pip", dir.toString()));
-        if (!bare.ok()) {
-            if (!interruptedDuring(halfMade, dir)) {
-                halfMade.remove(dir);
-                throw SafepipException.unavailable("could not create " + route.venv().display() + ": "
-                        + lastLine(bare), "install python3-venv (sudo apt install python3-venv)");
-            }
+        CapturedCommand.Result bare = venv(List.of(python, "-m", "venv", "--without-pip", target), lock);
+        if (bare.ok()) {
+            halfMade.finished(note);
             return false;
         }
-        halfMade.finished(dir);
+        if (!stopped(bare, halfMade, note)) {
+            failed(route, bare, halfMade, note, "install python3-venv (sudo apt install python3-venv)");
+        }
         return false;
     }
 
-    private boolean interruptedDuring(HalfMadeVenvs halfMade, Path dir) throws IOException {
-        if (!ChildSignals.interrupted()) {
+    /** Whether a signal stopped the creation (the caller then returns its status); if so, cleans up. */
+    private boolean stopped(CapturedCommand.Result result, HalfMadeVenvs halfMade, HalfMadeVenvs.Note note)
+            throws IOException {
+        if (!ChildSignals.stoppedWithChild(result.exit())) {
             return false;
         }
-        halfMade.remove(dir);
-        console.say("safepip: interrupted; removed the half-made " + dir);
+        halfMade.remove(note);
+        console.say("safepip: interrupted; removed the half-made " + note.venv());
         return true;
     }
 
-    private CapturedCommand.Result venv(List<String> argv) {
+    /** Cleans up after a failed creation and says why it failed: a full disk is named as such. */
+    private void failed(VenvRoute route, CapturedCommand.Result result, HalfMadeVenvs halfMade,
+                        HalfMadeVenvs.Note note, String hint) throws IOException {
+        halfMade.remove(note);
+        String output = result.stdout() + result.stderr();
+        String shown = route.venv().display();
+        Path existing = existingAncestor(route.venv().dir());
+        long free = existing == null ? Long.MAX_VALUE : Files.getFileStore(existing).getUsableSpace();
+        if (output.contains("No space left on device") || output.contains("Errno 28") || free < LOW_SPACE) {
+            throw SafepipException.unavailable("could not create " + shown + ": the disk is full (" + (free >> 20)
+                    + " MB free on " + Files.getFileStore(existing) + ")", "free some space there, or choose a "
+                    + "folder on another disk with --venv");
+        }
+        if (output.contains("Disk quota exceeded") || output.contains("Errno 122")) {
+            throw SafepipException.unavailable("could not create " + shown + ": your disk quota is used up",
+                    "free some space, or choose another folder with --venv");
+        }
+        throw SafepipException.unavailable("could not create " + shown + ": " + lastLine(result), hint);
+    }
+
+    private static Path existingAncestor(Path path) {
+        Path at = path.toAbsolutePath();
+        while (at != null && !Files.isDirectory(at)) {
+            at = at.getParent();
+        }
+        return at;
+    }
+
+    private CapturedCommand.Result venv(List<String> argv, StateLock lock) {
         try {
-            return CapturedCommand.run(argv, world.env(), world.cwd(), Duration.ofMinutes(10));
+            return CapturedCommand.run(argv, world.env(), world.cwd(), Duration.ofMinutes(10), lock);
         } catch (IOException e) {
             throw SafepipException.unavailable("cannot start " + argv.get(0) + ": " + e.getMessage(),
                     "check that this Python is installed");
@@ -165,19 +206,18 @@ public final class VenvInstaller {
 
     private static String lastLine(CapturedCommand.Result result) {
         List<String> lines = (result.stderr().isBlank() ? result.stdout() : result.stderr()).strip().lines().toList();
-        return lines.isEmpty() ? "exit code " + result.exit() : lines.get(lines.size() - 1);
+        if (!lines.isEmpty()) {
+            return lines.get(lines.size() - 1);
+        }
+        return result.exit() > 128 ? "it was ended by signal " + (result.exit() - 128) : "exit code " + result.exit();
     }
 
     private void record(VenvRoute route, List<String> command, int exit) {
         LedgerRecord record = new LedgerRecord(Instant.now(), route.blocked().isInstall() ? "install" : "uninstall",
                 RequirementFiles.packageNames(route.blocked(), world.cwd()), route.blocked().line().positionals(),
-                "venv", route.venv().dir().toString(), route.python().toString(), command, exit);
-        try {
-            new Ledger(stateDir).append(record);
-        } catch (IOException e) {
-            console.say("safepip: could not write the ledger (" + e.getMessage() + "); `safepip where` will not "
-                    + "know of this install.");
-        }
+                "venv", route.venv().dir().toAbsolutePath().normalize().toString(), route.python().toString(),
+                command, exit);
+        LedgerWriter.append(stateDir, record, console);
     }
 
     /** A .venv that is a symlink out of the user's tree is used, but never silently. */

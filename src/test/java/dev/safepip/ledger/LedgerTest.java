@@ -164,4 +164,29 @@ class LedgerTest {
         ledger.append(record("pkga", "uninstall", 0));
         assertEquals(List.of("pkgb"), Holdings.of(ledger).stream().map(Holdings.Holding::name).toList());
     }
+
+    @Test
+    void timesAreReadByHandExactlyAsInstantParseReadsThem() {
+        for (String text : List.of("2026-11-23T01:00:00Z", "2026-12-01T16:40:12.345Z", "2026-12-01T16:40:12.345678901Z",
+                "1999-02-28T23:59:59.1Z", Instant.now().toString())) {
+            assertEquals(Instant.parse(text), LedgerRecord.instant(text), text);
+        }
+        for (String bad : List.of("2026-13-01T00:00:00Z", "2026-11-23T01:00:00", "+026-11-23T01:00:00Z",
+                "2026-11-23T01:00:60Z", "yesterday", "2026-11-23T01:00:00,5Z")) {
+            assertThrows(RuntimeException.class, () -> LedgerRecord.instant(bad), bad);
+        }
+    }
+
+    @Test
+    void askingForNamesReadsOnlyTheirRecords() throws IOException {
+        Ledger ledger = new Ledger(state);
+        ledger.append(record("pkga", "install", 0));
+        ledger.append(record("pkgab", "install", 0));
+        ledger.append(record("pkgb", "install", 0));
+        ledger.append(record("pkga", "uninstall", 0));
+        ledger.append(record("pkga", "install", 0));
+        assertEquals(List.of("pkga"), Holdings.of(ledger, List.of("pkga")).stream().map(Holdings.Holding::name)
+                .toList());
+        assertEquals(List.of(), Holdings.of(ledger, List.of("pkgc")));
+    }
 }
