@@ -1,5 +1,8 @@
 package dev.safepip;
 
+import dev.safepip.core.World;
+import dev.safepip.run.Safepip;
+
 /** Builds the world from the process and hands over; the only place that calls System.exit. */
 public final class Main {
     private Main() {

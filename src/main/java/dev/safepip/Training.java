@@ -1,5 +1,8 @@
 package dev.safepip;
 
+import dev.safepip.core.World;
+import dev.safepip.run.Safepip;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;

@@ -1,8 +1,8 @@
 package dev.safepip.cli;
 
-import dev.safepip.SafepipException;
-import dev.safepip.Version;
-import dev.safepip.World;
+import dev.safepip.core.SafepipException;
+import dev.safepip.core.Version;
+import dev.safepip.core.World;
 import dev.safepip.config.Settings;
 import dev.safepip.config.SettingsResolver;
 import dev.safepip.config.WrapperOptions;
@@ -11,8 +11,8 @@ import dev.safepip.pip.PipLocator;
 import dev.safepip.pip.PipOverrides;
 import dev.safepip.process.SearchPath;
 import dev.safepip.python.Interpreter;
-import dev.safepip.python.Situation;
-import dev.safepip.python.SituationDetector;
+import dev.safepip.pip.Situation;
+import dev.safepip.pip.SituationDetector;
 import dev.safepip.ui.Sanitizer;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -1,7 +1,8 @@
 package dev.safepip.cli;
 
-import dev.safepip.SafepipException;
-import dev.safepip.World;
+import dev.safepip.core.SafepipPaths;
+import dev.safepip.core.SafepipException;
+import dev.safepip.core.World;
 import dev.safepip.pip.PipOptionTable;
 import dev.safepip.shell.ShellInit;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ public final class InitCommand implements Callable<Integer> {
         String launcher = world.launcher() != null ? world.launcher().toString() : "safepip";
         List<String> dirs = new ArrayList<>();
         if (path) {
-            dirs.add(world.xdg("XDG_DATA_HOME", ".local/share").resolve("safepip/venv/bin").toString());
+            dirs.add(new SafepipPaths(world).defaultVenv().resolve("bin").toString());
             String pipxBin = world.getenv("PIPX_BIN_DIR");
             dirs.add(pipxBin != null ? pipxBin : world.home().resolve(".local/bin").toString());
         }

@@ -1,6 +1,6 @@
 package dev.safepip.cli;
 
-import dev.safepip.SafepipException;
+import dev.safepip.core.SafepipException;
 import dev.safepip.config.WrapperOptions;
 import dev.safepip.pip.PipOption;
 import dev.safepip.pip.PipOptionSet;

@@ -1,7 +1,7 @@
 package dev.safepip.cli;
 
-import dev.safepip.SafepipException;
-import dev.safepip.World;
+import dev.safepip.core.SafepipException;
+import dev.safepip.core.World;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.safepip.cli;
 
-import dev.safepip.World;
+import dev.safepip.core.SafepipPaths;
+import dev.safepip.core.World;
 import dev.safepip.ledger.Holdings;
 import dev.safepip.ledger.Ledger;
 import dev.safepip.python.DistInfo;
@@ -37,7 +38,7 @@ public final class WhereCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintStream out = world.out();
-        Ledger ledger = new Ledger(world.xdg("XDG_STATE_HOME", ".local/state").resolve("safepip"));
+        Ledger ledger = new Ledger(new SafepipPaths(world).state());
         List<String> wanted = packages.stream().map(DistInfo::normalize).toList();
         List<Holdings.Holding> holdings = Holdings.of(ledger, wanted);
         int shown = 0;

@@ -1,6 +1,6 @@
 package dev.safepip.config;
 
-import dev.safepip.SafepipException;
+import dev.safepip.core.SafepipException;
 import dev.safepip.core.BoundedFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

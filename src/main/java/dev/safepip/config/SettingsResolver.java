@@ -1,7 +1,8 @@
 package dev.safepip.config;
 
-import dev.safepip.SafepipException;
-import dev.safepip.World;
+import dev.safepip.core.SafepipPaths;
+import dev.safepip.core.SafepipException;
+import dev.safepip.core.World;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
@@ -19,7 +20,7 @@ public final class SettingsResolver {
     }
 
     public static Path configPath(World world) {
-        return world.xdg("XDG_CONFIG_HOME", ".config").resolve("safepip").resolve("config");
+        return new SafepipPaths(world).configFile();
     }
 
     public Settings resolve(WrapperOptions options) {

@@ -4,7 +4,7 @@ import com.eclipsesource.json.Json;
 import com.eclipsesource.json.JsonArray;
 import com.eclipsesource.json.JsonObject;
 import com.eclipsesource.json.JsonValue;
-import dev.safepip.pip.ProjectName;
+import dev.safepip.python.ProjectName;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.safepip.pip;
 
-import dev.safepip.SafepipException;
-import dev.safepip.World;
+import dev.safepip.core.SafepipException;
+import dev.safepip.core.World;
 import dev.safepip.process.SearchPath;
 import java.nio.file.Path;
 import java.util.ArrayList;

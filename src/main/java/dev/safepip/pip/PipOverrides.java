@@ -44,6 +44,40 @@ public final class PipOverrides {
         return null;
     }
 
+    /**
+     * Where the user's pip configuration asks for `--user` installs (PIP_USER, or `user = true` under [global] or
+     * [install]), in words, or null when it does not. Inside a venv pip refuses those.
+     */
+    public String userInstalls() {
+        String variable = env.get("PIP_USER");
+        if (variable != null && truthy(variable)) {
+            return "PIP_USER is set in the environment";
+        }
+        for (Path file : configFiles(null)) {
+            if (!Files.isRegularFile(file)) {
+                continue;
+            }
+            try {
+                Map<String, Map<String, String>> sections = IniParser.parse(Files.readString(file,
+                        StandardCharsets.UTF_8));
+                for (String section : new String[] {"global", "install"}) {
+                    String value = sections.getOrDefault(section, Map.of()).get("user");
+                    if (value != null && truthy(value)) {
+                        return "user = " + value.strip() + " is set in " + file;
+                    }
+                }
+            } catch (IOException | IniParser.ParseError | java.io.UncheckedIOException e) {
+                // A file pip cannot read either says nothing about --user.
+            }
+        }
+        return null;
+    }
+
+    /** pip's strtobool: 1, yes, true, on (any case). */
+    private static boolean truthy(String value) {
+        return List.of("1", "yes", "y", "true", "t", "on").contains(value.strip().toLowerCase(Locale.ROOT));
+    }
+
     /** pip's configuration files in the order pip loads them (pip/_internal/configuration.py). */
     public List<Path> configFiles(Path sitePrefix) {
         List<Path> files = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.safepip.plan;
 
+import dev.safepip.pip.Requirement;
 import dev.safepip.pip.PipExecutable;
 import dev.safepip.process.CapturedCommand;
 import dev.safepip.python.IniParser;

@@ -1,5 +1,6 @@
 package dev.safepip.plan;
 
+import dev.safepip.pip.Requirement;
 import dev.safepip.pip.PipCommandLine;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,8 +7,8 @@ import java.util.List;
 public record BreakRoute(PipExecutable pip, BlockedCommand blocked) implements Route {
 
     @Override
-    public String key() {
-        return "break";
+    public RouteKind kind() {
+        return RouteKind.BREAK;
     }
 
     @Override

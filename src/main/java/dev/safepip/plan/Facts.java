@@ -17,13 +17,18 @@ import java.util.Map;
  * @param systemPackages  the requirements as the manager's packages (checked when it could be asked)
  * @param kinds           application or library, by normalized name; empty when not looked at
  * @param inject          the pipx application to inject into, or null
+ * @param pipxHome        where pipx keeps its environments (asked of pipx itself when it is there)
  * @param pipxBinDir      where pipx puts commands
+ * @param pipxApps        the applications pipx has now, by normalized name
+ * @param ensurepip       the interpreter can put pip into a new venv (on Debian: python3-venv is installed)
+ * @param container       safepip runs in a container (/.dockerenv, /run/.containerenv): the Dockerfile is the fix
  * @param ownPipxVenv     where safepip would install pipx for itself when apt cannot
  * @param root            running as root: no sudo needed
  * @param assumeYes       the user said --yes: package managers are not to ask again
  */
 public record Facts(BlockedCommand blocked, PipExecutable pip, Path python, VenvChoice venv, String venvUnavailable,
                     Path pipx, Path aptGet, PackageManager manager,
-                    List<SystemPackage> systemPackages, Map<String, AppKind> kinds, String inject, String pipxBinDir,
+                    List<SystemPackage> systemPackages, Map<String, AppKind> kinds, String inject, String pipxHome,
+                    String pipxBinDir, java.util.Set<String> pipxApps, boolean ensurepip, boolean container,
                     Path ownPipxVenv, boolean root, boolean assumeYes) {
 }

@@ -1,6 +1,7 @@
 package dev.safepip.plan;
 
-import dev.safepip.ui.ShellQuote;
+import dev.safepip.pip.Requirement;
+import dev.safepip.core.ShellQuote;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,20 +9,25 @@ import java.util.Map;
 /**
  * Installs each application with pipx, one `pipx install` per package (Debian 12's pipx 1.1.0 takes one at a time),
  * under the interpreter that owns the blocked pip and with the user's index options; or, with an application
- * named, adds libraries to that application's environment with `pipx inject`. Only flags pipx 1.1.0 has.
+ * named, adds libraries to that application's environment with `pipx inject`. Only flags pipx 1.1.0 has (and every
+ * later pipx keeps). What pip would do to an installed package, pipx must do too: `--upgrade` of an installed app is
+ * `pipx upgrade`, and a version asked of an installed app is `pipx install --force` (plain `pipx install` would say
+ * "already installed" and change nothing).
  *
  * @param pipx      the pipx to run (after bootstrap, when pipx is not installed yet)
  * @param bootstrap the commands that install pipx first, with the user's consent; empty when it is there
  * @param kinds     what each requirement is, by normalized name; empty when not looked at
  * @param inject    the application to inject into, or null
  * @param binDir    where pipx puts commands
+ * @param installed the applications pipx has already, by normalized name
  */
 public record PipxRoute(BlockedCommand blocked, String pipx, List<List<String>> bootstrap, String python,
-                        Map<String, AppKind> kinds, String inject, String binDir) implements Route {
+                        Map<String, AppKind> kinds, String inject, String binDir, java.util.Set<String> installed)
+        implements Route {
 
     @Override
-    public String key() {
-        return "pipx";
+    public RouteKind kind() {
+        return RouteKind.PIPX;
     }
 
     @Override
@@ -49,18 +55,32 @@ public record PipxRoute(BlockedCommand blocked, String pipx, List<List<String>> 
             return commands;
         }
         for (Requirement requirement : blocked.named()) {
-            List<String> command = new ArrayList<>(List.of(pipx, blocked.isInstall() ? "install" : "uninstall"));
-            if (blocked.isInstall()) {
-                command.add("--python");
-                command.add(python);
-                addPipArgs(command, pipArgs);
-                command.add(requirement.text());
-            } else {
-                command.add(requirement.name());
-            }
-            commands.add(command);
+            commands.add(commandFor(requirement, pipArgs));
         }
         return commands;
+    }
+
+    private List<String> commandFor(Requirement requirement, List<String> pipArgs) {
+        if (!blocked.isInstall()) {
+            return List.of(pipx, "uninstall", requirement.name());
+        }
+        boolean there = installed.contains(requirement.normalizedName());
+        boolean upgrade = blocked.line().has("--upgrade");
+        if (there && upgrade && requirement.specifier().isEmpty()) {
+            List<String> command = new ArrayList<>(List.of(pipx, "upgrade"));
+            addPipArgs(command, pipArgs);
+            command.add(requirement.name());
+            return command;
+        }
+        List<String> command = new ArrayList<>(List.of(pipx, "install"));
+        if (there && (upgrade || !requirement.specifier().isEmpty() || blocked.line().has("--force-reinstall"))) {
+            command.add("--force");
+        }
+        command.add("--python");
+        command.add(python);
+        addPipArgs(command, pipArgs);
+        command.add(requirement.text());
+        return command;
     }
 
     /** pipx splits --pip-args like a shell: each word is quoted so it arrives whole. */

@@ -1,5 +1,6 @@
 package dev.safepip.plan;
 
+import dev.safepip.pip.Requirement;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -5,8 +5,7 @@ import java.util.List;
 /** One way to do what PEP 668 blocked, able to say before it runs anything exactly what it would run. */
 public sealed interface Route permits VenvRoute, PipxRoute, SystemRoute, BreakRoute {
 
-    /** The word for it in --via. */
-    String key();
+    RouteKind kind();
 
     /** What it does, in a few words ("into a virtual environment"). */
     String title();

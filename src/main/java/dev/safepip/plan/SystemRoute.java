@@ -17,8 +17,8 @@ public record SystemRoute(BlockedCommand blocked, PackageManager manager, List<S
                           boolean assumeYes) implements Route {
 
     @Override
-    public String key() {
-        return "apt";
+    public RouteKind kind() {
+        return RouteKind.SYSTEM;
     }
 
     @Override

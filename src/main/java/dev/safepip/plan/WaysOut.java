@@ -16,8 +16,8 @@ public final class WaysOut {
         if (!blocked.isInstall()) {
             return List.of(system, breaking);
         }
-        return List.of(new VenvRoute(facts.python(), facts.venv(), blocked, facts.venvUnavailable()), pipx(facts),
-                system, breaking);
+        return List.of(new VenvRoute(facts.python(), facts.venv(), blocked, facts.venvUnavailable(),
+                facts.pip().argv(List.of()), facts.ensurepip()), pipx(facts), system, breaking);
     }
 
     private static PipxRoute pipx(Facts facts) {
@@ -30,7 +30,8 @@ public final class WaysOut {
             if (!facts.root()) {
                 install.add("sudo");
             }
-            install.addAll(List.of("apt-get", "install"));
+            // Without recommends: pipx itself is a few hundred KB; its recommends pull 65 packages, 131 MB.
+            install.addAll(List.of("apt-get", "install", "--no-install-recommends"));
             if (facts.assumeYes()) {
                 install.add("-y");
             }
@@ -44,6 +45,6 @@ public final class WaysOut {
             pipx = facts.ownPipxVenv().resolve("bin/pipx").toString();
         }
         return new PipxRoute(facts.blocked(), pipx, bootstrap, facts.python().toString(), facts.kinds(),
-                facts.inject(), facts.pipxBinDir());
+                facts.inject(), facts.pipxBinDir(), facts.pipxApps());
     }
 }

@@ -23,6 +23,13 @@ public final class PipRunner {
         this.cwd = cwd;
     }
 
+    /** The same runner with some variables set for the child. */
+    public PipRunner with(Map<String, String> changes) {
+        Map<String, String> changed = new java.util.HashMap<>(env);
+        changed.putAll(changes);
+        return new PipRunner(changed, cwd);
+    }
+
     /** Runs with all three streams inherited. */
     public int run(List<String> argv) throws IOException {
         return run(argv, ChildWatch.NONE);

@@ -1,6 +1,5 @@
 package dev.safepip.python;
 
-import dev.safepip.pip.ProjectName;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -35,6 +34,20 @@ public final class DistInfo {
             }
         }
         return null;
+    }
+
+    /** The version in a dist-info folder's name (`black-24.1.0.dist-info`), or null for an egg-info without one. */
+    public static String version(Path distInfo) {
+        String file = distInfo.getFileName().toString();
+        String stem = file.substring(0, file.lastIndexOf('.'));
+        int dash = stem.indexOf('-');
+        if (dash < 0) {
+            return null;
+        }
+        String rest = stem.substring(dash + 1);
+        // egg-info names go on with the Python version: `six-1.16.0-py3.11.egg-info`.
+        int more = rest.indexOf('-');
+        return more < 0 ? rest : rest.substring(0, more);
     }
 
     /** The INSTALLER file's first line ("pip", "debian"), or null. */

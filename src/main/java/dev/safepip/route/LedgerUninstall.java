@@ -1,24 +1,26 @@
 package dev.safepip.route;
 
-import dev.safepip.World;
+import dev.safepip.core.World;
+import dev.safepip.core.SafepipPaths;
 import dev.safepip.ledger.Holdings;
 import dev.safepip.ledger.Ledger;
-import dev.safepip.ledger.LedgerRecord;
 import dev.safepip.plan.BlockedCommand;
-import dev.safepip.plan.Requirement;
+import dev.safepip.plan.Plan;
+import dev.safepip.pip.Requirement;
+import dev.safepip.plan.RouteKind;
 import dev.safepip.process.CapturedCommand;
 import dev.safepip.process.PipRunner;
 import dev.safepip.python.DistInfo;
 import dev.safepip.python.Interpreter;
 import dev.safepip.ui.Console;
-import dev.safepip.ui.ShellQuote;
+import dev.safepip.core.ShellQuote;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,25 +35,41 @@ public final class LedgerUninstall {
     private final World world;
     private final Console console;
     private final PipRunner runner;
+    private final LedgerWriter ledger;
     private final Path stateDir;
     private final boolean assumeYes;
 
-    public LedgerUninstall(World world, Console console, PipRunner runner, Path stateDir, boolean assumeYes) {
+    public LedgerUninstall(World world, Console console, PipRunner runner, LedgerWriter ledger, Path stateDir,
+                           boolean assumeYes) {
         this.world = world;
         this.console = console;
         this.runner = runner;
+        this.ledger = ledger;
         this.stateDir = stateDir;
         this.assumeYes = assumeYes;
     }
 
-    /** @return the exit code, or -1 when nothing was found to do (the caller explains) */
-    public int run(BlockedCommand blocked, Interpreter interpreter, boolean plan) throws IOException {
-        List<Holdings.Holding> holdings = Holdings.of(new Ledger(stateDir),
-                blocked.named().stream().map(Requirement::normalizedName).toList());
+    /**
+     * @param dryRun only say what would be run (--plan)
+     * @return the exit code, or -1 when nothing was found to do (the caller explains)
+     */
+    public int run(Plan plan, boolean dryRun) throws IOException {
+        BlockedCommand blocked = plan.blocked();
+        Interpreter interpreter = plan.situation().interpreter();
+        List<String> names = blocked.named().stream().map(Requirement::normalizedName).toList();
+        List<Holdings.Holding> holdings = Holdings.of(new Ledger(stateDir), names);
         Map<Holdings.Holding, List<String>> byPlace = new LinkedHashMap<>();
         List<String> unknown = new ArrayList<>();
         for (Requirement requirement : blocked.named()) {
-            Holdings.Holding holding = Holdings.latest(holdings, requirement.normalizedName());
+            List<Holdings.Holding> copies = holdings.stream()
+                    .filter(h -> h.name().equals(requirement.normalizedName())).toList();
+            Holdings.Holding holding = pick(copies, plan);
+            for (Holdings.Holding other : copies) {
+                if (other != holding) {
+                    console.say("safepip: " + requirement.name() + " is also recorded in " + other.location() + " ("
+                            + other.route() + ")" + (holding == null ? "" : "; that copy stays") + ".");
+                }
+            }
             if (holding == null) {
                 unknown.add(requirement.normalizedName());
                 continue;
@@ -68,14 +86,14 @@ public final class LedgerUninstall {
         int exit = 0;
         for (Map.Entry<Holdings.Holding, List<String>> entry : byPlace.entrySet()) {
             Holdings.Holding place = entry.getKey();
-            List<String> command = commandFor(blocked, place, entry.getValue());
+            List<String> command = commandFor(plan, place, entry.getValue());
             console.say("safepip: " + String.join(", ", entry.getValue()) + " was installed by safepip ("
                     + place.route() + ", " + place.location() + "); removing it from there.");
-            if (plan) {
+            if (dryRun) {
                 console.command(ShellQuote.line(command));
                 continue;
             }
-            if (place.route().equals("apt") && !consents(command)) {
+            if (place.route().equals(RouteKind.SYSTEM.word()) && !consents(command)) {
                 console.say("safepip: not removed; to remove it yourself:");
                 console.command(ShellQuote.line(command));
                 exit = Math.max(exit, 1);
@@ -83,13 +101,29 @@ public final class LedgerUninstall {
             }
             console.say("safepip: running " + ShellQuote.line(command));
             int result = runner.run(command);
-            List<String> names = entry.getValue().stream().map(t -> Requirement.parse(t).normalizedName()).toList();
-            LedgerWriter.append(stateDir, new LedgerRecord(Instant.now(), "uninstall", names, entry.getValue(),
-                    place.route(), place.location(), interpreter == null ? "" : interpreter.path().toString(),
-                    command, result), console);
+            List<String> removed = entry.getValue().stream().map(t -> Requirement.parse(t).normalizedName()).toList();
+            ledger.write(false, removed, entry.getValue(), RouteKind.of(place.route()), place.location(),
+                    interpreter == null ? "" : interpreter.path().toString(), command, result);
             exit = Math.max(exit, result);
         }
         return unknown.isEmpty() ? exit : Math.max(exit, 1);
+    }
+
+    /**
+     * The copy this uninstall means: the one in the venv an install from this folder would use, else the one in the
+     * default venv, else the latest recorded anywhere (a --venv of its own, pipx, the system).
+     */
+    private Holdings.Holding pick(List<Holdings.Holding> copies, Plan plan) {
+        List<String> preferred = List.of(plan.facts().venv().dir().toAbsolutePath().normalize().toString(),
+                new SafepipPaths(world).defaultVenv().toAbsolutePath().normalize().toString());
+        for (String venv : preferred) {
+            for (Holdings.Holding copy : copies) {
+                if (copy.route().equals(RouteKind.VENV.word()) && copy.location().equals(venv)) {
+                    return copy;
+                }
+            }
+        }
+        return copies.isEmpty() ? null : copies.get(copies.size() - 1);
     }
 
     private static Holdings.Holding samePlace(Map<Holdings.Holding, List<String>> places, Holdings.Holding holding) {
@@ -102,11 +136,20 @@ public final class LedgerUninstall {
         return holding;
     }
 
-    private static List<String> commandFor(BlockedCommand blocked, Holdings.Holding place, List<String> requirements) {
+    private static List<String> commandFor(Plan plan, Holdings.Holding place, List<String> requirements) {
+        BlockedCommand blocked = plan.blocked();
         List<String> command = new ArrayList<>();
         switch (place.route()) {
             case "venv" -> {
-                command.add(Path.of(place.location()).resolve("bin/pip").toString());
+                Path venv = Path.of(place.location());
+                if (Files.isExecutable(venv.resolve("bin/pip"))) {
+                    command.add(venv.resolve("bin/pip").toString());
+                } else {
+                    // A venv made without pip (no ensurepip): the system pip works on it through --python.
+                    command.addAll(plan.facts().pip().argv(List.of()));
+                    command.add("--python");
+                    command.add(venv.resolve("bin/python").toString());
+                }
                 command.addAll(argsFor(blocked, requirements));
             }
             case "pipx" -> {

@@ -1,16 +1,19 @@
 package dev.safepip.route;
 
-import dev.safepip.SafepipException;
-import dev.safepip.World;
-import dev.safepip.ledger.LedgerRecord;
-import dev.safepip.pip.PipExecutable;
+import dev.safepip.core.SafepipException;
+import dev.safepip.core.World;
+import dev.safepip.pip.PipOverrides;
+import dev.safepip.plan.Plan;
+import dev.safepip.plan.Route;
+import dev.safepip.plan.RouteKind;
+import dev.safepip.python.Interpreter;
 import dev.safepip.plan.RequirementFiles;
 import dev.safepip.plan.VenvRoute;
 import dev.safepip.process.CapturedCommand;
 import dev.safepip.process.ChildSignals;
 import dev.safepip.process.PipRunner;
 import dev.safepip.ui.Console;
-import dev.safepip.ui.ShellQuote;
+import dev.safepip.core.ShellQuote;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,28 +21,35 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Carries out the venv route: under a lock, repairs a venv an earlier run left half-made, creates the venv with
  * the blocked pip's own interpreter (falling back to --without-pip when ensurepip is missing), runs the same pip
  * arguments with that venv's pip, records it in the ledger and tells the user how to use it.
  */
-public final class VenvInstaller {
+public final class VenvInstaller implements RouteExecutor {
     /** Below this much free space a failed `python -m venv` is put down to a full disk (a venv with pip is ~20 MB). */
     private static final long LOW_SPACE = 48L << 20;
 
     private final World world;
     private final Console console;
     private final PipRunner runner;
-    private final PipExecutable systemPip;
+    private final LedgerWriter ledger;
     private final Path stateDir;
 
-    public VenvInstaller(World world, Console console, PipRunner runner, PipExecutable systemPip, Path stateDir) {
+    public VenvInstaller(World world, Console console, PipRunner runner, LedgerWriter ledger, Path stateDir) {
         this.world = world;
         this.console = console;
         this.runner = runner;
-        this.systemPip = systemPip;
+        this.ledger = ledger;
         this.stateDir = stateDir;
+    }
+
+    @Override
+    public int run(Route route, Plan plan) throws IOException {
+        Interpreter interpreter = plan.situation().interpreter();
+        return install((VenvRoute) route, interpreter == null ? null : interpreter.version());
     }
 
     /**
@@ -74,18 +84,10 @@ public final class VenvInstaller {
             if (ChildSignals.interrupted()) {
                 return ChildSignals.exitStatus();
             }
-            List<String> command = new ArrayList<>();
-            if (withPip) {
-                command.add(route.venvPip().toString());
-                command.addAll(route.blocked().argsForVenv());
-            } else {
-                // No pip inside (ensurepip missing): the system pip installs into the venv through --python.
-                List<String> args = new ArrayList<>(List.of("--python", dir.resolve("bin/python").toString()));
-                args.addAll(route.blocked().argsForVenv());
-                command.addAll(systemPip.argv(args));
-            }
+            // No pip inside (ensurepip missing): the system pip installs into the venv through --python.
+            List<String> command = route.pipCommand(withPip, route.blocked().argsForVenv());
             console.say("safepip: running " + ShellQuote.line(command));
-            int exit = runner.run(command, lock);
+            int exit = venvPipRunner().run(command, lock);
             record(route, command, exit);
             if (exit == 0) {
                 console.say("safepip: installed into " + shown + " (" + route.venv().rule() + ").");
@@ -122,30 +124,32 @@ public final class VenvInstaller {
     private boolean create(VenvRoute route, HalfMadeVenvs halfMade, StateLock lock) throws IOException {
         Path dir = route.venv().dir();
         String python = route.python().toString();
-        console.say("safepip: creating a virtual environment at " + route.venv().display() + " with " + python
-                + " …");
+
         HalfMadeVenvs.Note note = halfMade.starting(dir);
         // `python -m venv` cannot make a venv through a symlink (".venv -> /big/disk/venv"): it is given the folder
         // the link points to, and the link stays.
         String target = Files.isSymbolicLink(dir) ? dir.toRealPath().toString() : dir.toString();
-        CapturedCommand.Result made = venv(List.of(python, "-m", "venv", target), lock);
-        if (made.ok()) {
-            halfMade.finished(note);
-            return true;
+        if (route.ensurepip()) {
+            CapturedCommand.Result made = venv(route, List.of(python, "-m", "venv", target), lock);
+            if (made.ok()) {
+                halfMade.finished(note);
+                return true;
+            }
+            if (stopped(made, halfMade, note)) {
+                return false;
+            }
+            String output = made.stdout() + made.stderr();
+            if (!output.contains("ensurepip is not") && !output.contains("No module named ensurepip")) {
+                failed(route, made, halfMade, note, "run " + python + " -m venv " + dir + " to see why");
+            }
+            halfMade.remove(note);
+            note = halfMade.starting(dir);
         }
-        if (stopped(made, halfMade, note)) {
-            return false;
-        }
-        String output = made.stdout() + made.stderr();
-        if (!output.contains("ensurepip is not") && !output.contains("No module named ensurepip")) {
-            failed(route, made, halfMade, note, "run " + python + " -m venv " + dir + " to see why");
-        }
-        halfMade.remove(note);
-        note = halfMade.starting(dir);
         console.say("safepip: this Python has no ensurepip (on Debian and Ubuntu: the python3-venv package); "
-                + "creating the venv without pip and installing with " + systemPip.display() + " --python.");
+                + "creating the venv without pip and installing with " + ShellQuote.line(route.systemPip())
+                + " --python.");
         console.say("safepip: to have pip inside the venv later: sudo apt install python3-venv");
-        CapturedCommand.Result bare = venv(List.of(python, "-m", "venv", "--without-pip", target), lock);
+        CapturedCommand.Result bare = venv(route, List.of(python, "-m", "venv", "--without-pip", target), lock);
         if (bare.ok()) {
             halfMade.finished(note);
             return false;
@@ -195,7 +199,9 @@ public final class VenvInstaller {
         return at;
     }
 
-    private CapturedCommand.Result venv(List<String> argv, StateLock lock) {
+    private CapturedCommand.Result venv(VenvRoute route, List<String> argv, StateLock lock) {
+        console.say("safepip: creating a virtual environment at " + route.venv().display() + ": running "
+                + ShellQuote.line(argv));
         try {
             return CapturedCommand.run(argv, world.env(), world.cwd(), Duration.ofMinutes(10), lock);
         } catch (IOException e) {
@@ -213,11 +219,23 @@ public final class VenvInstaller {
     }
 
     private void record(VenvRoute route, List<String> command, int exit) {
-        LedgerRecord record = new LedgerRecord(Instant.now(), route.blocked().isInstall() ? "install" : "uninstall",
-                RequirementFiles.packageNames(route.blocked(), world.cwd()), route.blocked().line().positionals(),
-                "venv", route.venv().dir().toAbsolutePath().normalize().toString(), route.python().toString(),
-                command, exit);
-        LedgerWriter.append(stateDir, record, console);
+        ledger.write(route.blocked().isInstall(), RequirementFiles.packageNames(route.blocked(), world.cwd()),
+                route.blocked().line().positionals(), RouteKind.VENV,
+                route.venv().dir().toAbsolutePath().normalize().toString(), route.python().toString(), command, exit);
+    }
+
+    /**
+     * The venv's pip with the user's pip configuration, less what cannot apply inside a venv: `user = true` (or
+     * PIP_USER) would make it refuse ("Can not perform a '--user' install"), so it is turned off for this run, and
+     * said once.
+     */
+    private PipRunner venvPipRunner() {
+        String user = new PipOverrides(world.env(), world.home()).userInstalls();
+        if (user == null) {
+            return runner;
+        }
+        console.say("safepip: " + user + "; not for the virtual environment (PIP_USER=0 for this run).");
+        return runner.with(Map.of("PIP_USER", "0"));
     }
 
     /** A .venv that is a symlink out of the user's tree is used, but never silently. */

@@ -1,6 +1,6 @@
 package dev.safepip.shell;
 
-import dev.safepip.ui.ShellQuote;
+import dev.safepip.core.ShellQuote;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

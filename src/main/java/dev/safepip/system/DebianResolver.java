@@ -1,6 +1,6 @@
 package dev.safepip.system;
 
-import dev.safepip.plan.Requirement;
+import dev.safepip.pip.Requirement;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

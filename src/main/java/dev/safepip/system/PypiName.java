@@ -1,6 +1,6 @@
 package dev.safepip.system;
 
-import dev.safepip.pip.ProjectName;
+import dev.safepip.python.ProjectName;
 import java.util.Map;
 import java.util.regex.Pattern;
 

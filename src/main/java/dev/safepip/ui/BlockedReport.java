@@ -1,7 +1,12 @@
 package dev.safepip.ui;
 
+import dev.safepip.core.ShellQuote;
+import dev.safepip.plan.Plan;
 import dev.safepip.plan.Route;
-import dev.safepip.python.Situation;
+import dev.safepip.plan.RouteKind;
+import dev.safepip.plan.VenvRoute;
+import dev.safepip.pip.Situation;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Tells the user that PEP 668 blocked pip, what the distributor says, and every way out with its commands. */
@@ -40,6 +45,42 @@ public final class BlockedReport {
                 console.command(ShellQuote.line(command));
             }
         }
+    }
+
+    /** The whole explanation of a blocked command: what happened, every way out, and in a container its lines. */
+    public void explain(Plan plan) {
+        print(plan.situation(), plan.blocked().isInstall() ? "install" : "uninstall", plan.routes(),
+                plan.pipAlreadySaid());
+        if (plan.blocked().isInstall() && plan.facts().container()) {
+            VenvRoute venv = (VenvRoute) plan.route(RouteKind.VENV);
+            List<String> install = new ArrayList<>(List.of("/opt/venv/bin/pip"));
+            install.addAll(venv.blocked().argsForVenv());
+            console.say("This is a container. In its Dockerfile, use a venv:");
+            console.command("RUN python3 -m venv /opt/venv && " + ShellQuote.line(install));
+            console.command("ENV PATH=\"/opt/venv/bin:$PATH\"");
+        }
+    }
+
+    /**
+     * What --plan prints after the explanation: the way a run with the same options would take and its exact
+     * commands, or that it would do nothing.
+     *
+     * @param chosen the route the run would take, or null
+     * @param why    how it was chosen
+     */
+    public void planned(Route chosen, String why) {
+        if (chosen == null) {
+            console.say("safepip plan: do nothing and exit 1 (" + why + ").");
+        } else if (!chosen.available()) {
+            console.say("safepip plan: " + chosen.title() + " (" + why + "), which cannot work here: "
+                    + chosen.unavailable() + "; a run would stop with exit code 69.");
+        } else {
+            console.say("safepip plan: " + chosen.title() + " (" + why + "):");
+            for (List<String> command : chosen.commands()) {
+                console.command(ShellQuote.line(command));
+            }
+        }
+        console.say("Nothing was run.");
     }
 
     public static String describe(Situation situation) {

@@ -20,7 +20,7 @@ public final class Menu {
         this.in = in;
     }
 
-    /** The chosen route, or null for "do nothing". */
+    /** The chosen route, or null for "do nothing"; with nothing recommended, the default is to do nothing. */
     public Route ask(String question, List<Route> routes, Recommendation recommended) throws IOException {
         console.say(question);
         int defaultChoice = 0;
@@ -31,9 +31,10 @@ public final class Menu {
                 console.dim("  " + number + " " + route.title() + "   (not possible: " + route.unavailable() + ")");
                 continue;
             }
-            String note = route == recommended.route() ? "   (recommended: " + recommended.reason() + ")"
+            boolean isRecommended = recommended != null && route == recommended.route();
+            String note = isRecommended ? "   (recommended: " + recommended.reason() + ")"
                     : route.dangerous() ? "   (dangerous)" : "";
-            if (route == recommended.route()) {
+            if (isRecommended) {
                 defaultChoice = i + 1;
             }
             String line = "  " + number + " " + route.title() + ": " + route.where() + note;
@@ -74,7 +75,7 @@ public final class Menu {
             }
         } catch (NumberFormatException e) {
             for (Route route : routes) {
-                if (route.key().equalsIgnoreCase(answer) && route.available()) {
+                if (route.kind().word().equalsIgnoreCase(answer) && route.available()) {
                     return route;
                 }
             }

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.safepip.ExitCodes;
-import dev.safepip.SafepipException;
+import dev.safepip.core.ExitCodes;
+import dev.safepip.core.SafepipException;
 import dev.safepip.config.WrapperOptions;
 import dev.safepip.pip.PipOptionTable;
 import java.util.Arrays;

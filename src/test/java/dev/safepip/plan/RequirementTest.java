@@ -1,5 +1,6 @@
 package dev.safepip.plan;
 
+import dev.safepip.pip.Requirement;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

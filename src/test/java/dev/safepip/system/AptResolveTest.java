@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.safepip.plan.Requirement;
+import dev.safepip.pip.Requirement;
 import dev.safepip.process.CapturedCommand;
 import dev.safepip.process.SearchPath;
 import java.io.IOException;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.safepip.plan.Requirement;
+import dev.safepip.pip.Requirement;
 import dev.safepip.process.SearchPath;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.safepip.ui;
 
+import dev.safepip.core.ShellQuote;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

@@ -1,7 +1,13 @@
-package dev.safepip.python;
+package dev.safepip.pip;
 
-import dev.safepip.World;
-import dev.safepip.pip.PipExecutable;
+import dev.safepip.python.Interpreter;
+import dev.safepip.python.InterpreterInspector;
+import dev.safepip.python.InterpreterProbe;
+import dev.safepip.python.MarkerMessage;
+import dev.safepip.python.MarkerReader;
+import dev.safepip.python.Shebang;
+import dev.safepip.core.SafepipPaths;
+import dev.safepip.core.World;
 import dev.safepip.process.SearchPath;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +27,7 @@ public final class SituationDetector {
 
     /** The detector for this user: the interpreter cache lives in safepip's cache folder. */
     public static SituationDetector of(World world, SearchPath path) {
-        Path cache = world.xdg("XDG_CACHE_HOME", ".cache").resolve("safepip").resolve("interpreters");
+        Path cache = new SafepipPaths(world).cache().resolve("interpreters");
         InterpreterInspector inspector = new InterpreterInspector(world.env(),
                 new InterpreterProbe(world.env(), cache, world.cwd()));
         return new SituationDetector(inspector, path, world.env());

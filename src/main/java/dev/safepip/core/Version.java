@@ -1,4 +1,4 @@
-package dev.safepip;
+package dev.safepip.core;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package dev.safepip;
+package dev.safepip.core;
 
 /**
  * safepip's own failure: one line for the user, an optional hint, and an exit code pip never uses, so scripts can

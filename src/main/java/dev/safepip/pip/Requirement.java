@@ -1,6 +1,6 @@
-package dev.safepip.plan;
+package dev.safepip.pip;
 
-import dev.safepip.pip.ProjectName;
+import dev.safepip.python.ProjectName;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

@@ -1,4 +1,8 @@
-package dev.safepip;
+package dev.safepip.run;
+
+import dev.safepip.core.ExitCodes;
+import dev.safepip.core.SafepipException;
+import dev.safepip.core.World;
 
 import dev.safepip.cli.Invocation;
 import dev.safepip.cli.InvocationParser;
@@ -66,18 +70,9 @@ public final class Safepip {
         // Nested under another safepip (a build step calling pip): that one already guards PEP 668.
         Exposure exposure = depth == 1 ? Exposure.NONE : Pep668Rules.classify(line);
         if (exposure == Exposure.NONE && !invocation.options().plan()) {
-            return runPip(runner, pip, line);
+            return PassThrough.run(runner, pip, line);
         }
-        return new GuardedPipRun(world, console, path, pip, runner).run(invocation, line, exposure);
-    }
-
-    static int runPip(PipRunner runner, PipExecutable pip, PipCommandLine line) {
-        try {
-            return runner.run(pip.argv(line.argv()));
-        } catch (IOException e) {
-            throw SafepipException.unavailable("cannot start " + pip.display() + ": " + e.getMessage(),
-                    "check that it exists and is executable, or set SAFEPIP_PIP");
-        }
+        return new Pep668Gate(world, console, path, pip, runner).run(invocation, line, exposure);
     }
 
     private int depth() {

@@ -1,17 +1,24 @@
-package dev.safepip;
+package dev.safepip.run;
 
+import dev.safepip.core.World;
 import dev.safepip.config.Settings;
+import dev.safepip.core.SafepipPaths;
 import dev.safepip.pip.PipExecutable;
 import dev.safepip.plan.AppDetector;
 import dev.safepip.plan.AppKind;
 import dev.safepip.plan.BlockedCommand;
 import dev.safepip.plan.Facts;
-import dev.safepip.plan.Requirement;
+import dev.safepip.plan.Plan;
+import dev.safepip.plan.Recommender;
+import dev.safepip.pip.Requirement;
+import dev.safepip.plan.Route;
 import dev.safepip.plan.VenvChoice;
 import dev.safepip.plan.VenvChooser;
+import dev.safepip.plan.WaysOut;
 import dev.safepip.process.SearchPath;
 import dev.safepip.python.Interpreter;
-import dev.safepip.python.Situation;
+import dev.safepip.pip.Situation;
+import dev.safepip.route.PipxEnvironment;
 import dev.safepip.system.PackageManager;
 import dev.safepip.system.PackageManagers;
 import dev.safepip.system.SystemPackage;
@@ -22,45 +29,61 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
-/** Gathers what the ways out of a blocked command are built from: the venv folder, pipx, apt, and app or library. */
-final class FactsGatherer {
+/**
+ * Builds the one {@link Plan} of a blocked command: gathers the facts every way out is built from (the venv folder,
+ * pipx, the system's packages, application or library), lists the ways and picks the recommended one.
+ */
+final class Planner {
     private final World world;
     private final Console console;
     private final SearchPath path;
     private final PipExecutable pip;
 
-    FactsGatherer(World world, Console console, SearchPath path, PipExecutable pip) {
+    Planner(World world, Console console, SearchPath path, PipExecutable pip) {
         this.world = world;
         this.console = console;
         this.path = path;
         this.pip = pip;
     }
 
-    /** @param lookAtPackages whether to find out which requirements are applications (it runs pip download) */
-    Facts gather(Situation situation, BlockedCommand blocked, Settings settings, boolean lookAtPackages) {
+    Plan plan(Situation situation, BlockedCommand blocked, Settings settings, Looks looks, boolean pipAlreadySaid) {
+        Facts facts = gather(situation, blocked, settings, looks);
+        List<Route> routes = WaysOut.all(facts);
+        return new Plan(situation, blocked, facts, routes, Recommender.recommend(routes, settings.preferSystem()),
+                pipAlreadySaid);
+    }
+
+    private Facts gather(Situation situation, BlockedCommand blocked, Settings settings, Looks looks) {
         Interpreter interpreter = situation.interpreter();
         Path python = interpreter != null ? interpreter.path()
                 : pip.python() != null ? pip.python() : Path.of("python3");
-        Path defaultVenv = world.xdg("XDG_DATA_HOME", ".local/share").resolve("safepip").resolve("venv");
-        VenvChoice venv = new VenvChooser(world.home(), defaultVenv).choose(settings.venv(), world.cwd());
+        SafepipPaths paths = new SafepipPaths(world);
+        VenvChoice venv = new VenvChooser(world.home(), paths.defaultVenv()).choose(settings.venv(), world.cwd());
         boolean root = "root".equals(System.getProperty("user.name"));
         String markerText = situation.marker() == null ? "" : situation.marker().text();
         PackageManager manager = PackageManagers.detect(path, markerText, world.env());
-        // apt's answer and pip's download take about a second each, and neither needs the other: both at once.
+        // apt's answer and pip's look take about a second each, and neither needs the other: both at once.
         CompletableFuture<List<SystemPackage>> packages;
         if (manager == null) {
             packages = CompletableFuture.completedFuture(List.of());
-        } else if (lookAtPackages && manager.canCheckVersions()) {
+        } else if (looks.systemVersions() && manager.canCheckVersions()) {
             packages = CompletableFuture.supplyAsync(() -> manager.resolve(blocked.named(), python));
         } else {
-            // Not shown to anyone who waits for it (the explanation, --via): names from the table alone.
+            // Not shown to anyone who waits for it (the explanation, another route): names from the table alone.
             packages = CompletableFuture.completedFuture(manager.canCheckVersions() ? byName(manager, blocked)
                     : manager.resolve(blocked.named(), python));
         }
+        Path pipx = path.find("pipx");
+        Path aptGet = path.find("apt-get");
+        CompletableFuture<PipxEnvironment> pipxEnv = looks.pipx() && blocked.isInstall()
+                ? CompletableFuture.supplyAsync(() -> PipxEnvironment.of(pipx, world.env(), world.home(),
+                        aptGet != null))
+                : CompletableFuture.completedFuture(null);
         Map<String, AppKind> kinds = Map.of();
-        if (lookAtPackages && blocked.isInstall() && !blocked.named().isEmpty() && !blocked.hasUnnamedSources()) {
+        if (looks.kinds() && blocked.isInstall() && !blocked.named().isEmpty() && !blocked.hasUnnamedSources()) {
             console.say("safepip: looking at " + String.join(", ", blocked.line().positionals())
                     + " (an application or a library?) …");
             try {
@@ -69,10 +92,18 @@ final class FactsGatherer {
                 console.say("safepip: could not tell (" + e.getMessage() + "); treating them as unknown.");
             }
         }
-        return new Facts(blocked, pip, python, venv, sudoReason(root), path.find("pipx"), path.find("apt-get"),
-                manager, packages.join(), kinds, settings.inject(), pipxBinDir(),
-                world.xdg("XDG_DATA_HOME", ".local/share").resolve("safepip").resolve("pipx"), root,
-                settings.yes().value());
+        PipxEnvironment pipxDirs = pipxEnv.join();
+        if (pipxDirs == null) {
+            // Without the look: pipx's variables or its defaults, with no process started.
+            pipxDirs = PipxEnvironment.of(null, world.env(), world.home(), aptGet != null);
+        }
+        Set<String> apps = looks.pipx() ? pipxDirs.apps() : Set.of();
+        boolean ensurepip = interpreter == null || interpreter.stdlib() == null
+                || Files.isDirectory(interpreter.stdlib().resolve("ensurepip"));
+        return new Facts(blocked, pip, python, venv, sudoReason(root), pipx, aptGet, manager, packages.join(), kinds,
+                settings.inject(), pipxDirs.home().toString(), pipxDirs.bin().toString(), apps, ensurepip,
+                Files.exists(Path.of("/.dockerenv")) || Files.exists(Path.of("/run/.containerenv")),
+                paths.ownPipxVenv(), root, settings.yes().value());
     }
 
     /**
@@ -97,20 +128,5 @@ final class FactsGatherer {
                     name == null ? "no " + manager.name() + " package for " + requirement.name() : null));
         }
         return packages;
-    }
-
-    private String pipxBinDir() {
-        String bin = world.getenv("PIPX_BIN_DIR");
-        return bin != null ? bin : world.home().resolve(".local/bin").toString();
-    }
-
-    /** Where pipx keeps its environments: PIPX_HOME, or the old ~/.local/pipx if present (pipx keeps using it). */
-    String pipxHome() {
-        String home = world.getenv("PIPX_HOME");
-        if (home != null) {
-            return home;
-        }
-        Path legacy = world.home().resolve(".local/pipx");
-        return Files.isDirectory(legacy) ? legacy.toString() : world.home().resolve(".local/share/pipx").toString();
     }
 }

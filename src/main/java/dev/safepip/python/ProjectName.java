@@ -1,4 +1,4 @@
-package dev.safepip.pip;
+package dev.safepip.python;
 
 import java.util.Locale;
 

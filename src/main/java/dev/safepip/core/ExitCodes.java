@@ -1,4 +1,4 @@
-package dev.safepip;
+package dev.safepip.core;
 
 /**
  * safepip's exit codes. pip's own codes (0 success, 1 error, 2 usage or unknown error, 3 virtualenv required,

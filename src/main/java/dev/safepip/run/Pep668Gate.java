@@ -1,4 +1,8 @@
-package dev.safepip;
+package dev.safepip.run;
+
+import dev.safepip.core.ExitCodes;
+import dev.safepip.core.SafepipException;
+import dev.safepip.core.World;
 
 import dev.safepip.config.Settings;
 import dev.safepip.config.SettingsResolver;
@@ -10,24 +14,24 @@ import dev.safepip.pip.PipOverrides;
 import dev.safepip.pip.RefusalScanner;
 import dev.safepip.process.PipRunner;
 import dev.safepip.process.SearchPath;
-import dev.safepip.python.Situation;
-import dev.safepip.python.SituationDetector;
+import dev.safepip.pip.Situation;
+import dev.safepip.pip.SituationDetector;
 import dev.safepip.ui.Console;
-import dev.safepip.ui.ShellQuote;
+import dev.safepip.core.ShellQuote;
 import java.io.IOException;
 
 /**
  * An install or uninstall that PEP 668 may block: decided before pip runs when safepip can tell, else from pip's
  * own refusal; then explained with every way out.
  */
-final class GuardedPipRun {
+final class Pep668Gate {
     private final World world;
     private final Console console;
     private final SearchPath path;
     private final PipExecutable pip;
     private final PipRunner runner;
 
-    GuardedPipRun(World world, Console console, SearchPath path, PipExecutable pip, PipRunner runner) {
+    Pep668Gate(World world, Console console, SearchPath path, PipExecutable pip, PipRunner runner) {
         this.world = world;
         this.console = console;
         this.path = path;
@@ -51,7 +55,7 @@ final class GuardedPipRun {
                 printPassThroughPlan(line, situation.reason());
                 return 0;
             }
-            return Safepip.runPip(runner, pip, line);
+            return PassThrough.run(runner, pip, line);
         }
         String override = situation.interpreter() == null ? null
                 : new PipOverrides(world.env(), world.home()).find(line.command(), situation.interpreter().prefix());

@@ -1,4 +1,4 @@
-package dev.safepip.ui;
+package dev.safepip.core;
 
 import java.util.List;
 import java.util.regex.Pattern;

@@ -1,6 +1,7 @@
-package dev.safepip.python;
+package dev.safepip.pip;
 
-import dev.safepip.pip.PipExecutable;
+import dev.safepip.python.Interpreter;
+import dev.safepip.python.MarkerMessage;
 
 /**
  * What safepip knows before running pip: the real pip, its interpreter and whether PEP 668 blocks it.

@@ -1,0 +1,74 @@
+package dev.safepip.route;
+
+import dev.safepip.process.CapturedCommand;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Where pipx keeps its environments and puts its commands, asked of pipx itself (`pipx environment`): its default
+ * changed between versions (Debian 12's pipx 1.1.0 uses ~/.local/pipx, later ones ~/.local/share/pipx unless the old
+ * folder exists), and only pipx knows which one it uses. Without pipx, PIPX_HOME / PIPX_BIN_DIR or the default of
+ * the pipx that would be installed.
+ */
+public record PipxEnvironment(Path home, Path bin) {
+
+    /**
+     * @param pipx        the pipx to ask, or null when it is not installed
+     * @param debiansPipx without pipx, whether the one installed would be Debian's (apt is there)
+     */
+    public static PipxEnvironment of(Path pipx, Map<String, String> env, Path userHome, boolean debiansPipx) {
+        String home = nonEmpty(env.get("PIPX_HOME"));
+        String bin = nonEmpty(env.get("PIPX_BIN_DIR"));
+        if (pipx != null && (home == null || bin == null)) {
+            try {
+                CapturedCommand.Result result = CapturedCommand.run(List.of(pipx.toString(), "environment"), env,
+                        Path.of("/"), Duration.ofSeconds(20));
+                for (String line : result.ok() ? result.stdout().split("\n") : new String[0]) {
+                    if (home == null && line.startsWith("PIPX_HOME=")) {
+                        home = nonEmpty(line.substring("PIPX_HOME=".length()).strip());
+                    } else if (bin == null && line.startsWith("PIPX_BIN_DIR=")) {
+                        bin = nonEmpty(line.substring("PIPX_BIN_DIR=".length()).strip());
+                    }
+                }
+            } catch (IOException e) {
+                // A pipx that does not start: the defaults below.
+            }
+        }
+        if (home == null) {
+            Path legacy = userHome.resolve(".local/pipx");
+            home = (debiansPipx || Files.isDirectory(legacy) ? legacy : userHome.resolve(".local/share/pipx"))
+                    .toString();
+        }
+        if (bin == null) {
+            bin = userHome.resolve(".local/bin").toString();
+        }
+        return new PipxEnvironment(Path.of(home).toAbsolutePath().normalize(), Path.of(bin));
+    }
+
+    /** The applications pipx has, by the folder names of their environments (pipx names them by project). */
+    public Set<String> apps() {
+        Set<String> apps = new HashSet<>();
+        try (Stream<Path> venvs = Files.list(home.resolve("venvs"))) {
+            venvs.forEach(venv -> apps.add(dev.safepip.python.DistInfo.normalize(venv.getFileName().toString())));
+        } catch (IOException e) {
+            // No venvs folder: no applications yet.
+        }
+        return apps;
+    }
+
+    /** The environment of one application. */
+    public Path venv(String normalizedName) {
+        return home.resolve("venvs").resolve(normalizedName);
+    }
+
+    private static String nonEmpty(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+}
