@@ -2,7 +2,6 @@ package dev.safepip.cli;
 
 import dev.safepip.SafepipException;
 import dev.safepip.World;
-import dev.safepip.pip.PipOptionTable;
 import dev.safepip.shell.ShellInit;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,8 +46,7 @@ public final class InitCommand implements Callable<Integer> {
             String pipxBin = world.getenv("PIPX_BIN_DIR");
             dirs.add(pipxBin != null ? pipxBin : world.home().resolve(".local/bin").toString());
         }
-        world.out().print(ShellInit.render(shell, launcher, PipOptionTable.get().general().valueOptionNames(),
-                ownWords, ownCommands, dirs));
+        world.out().print(ShellInit.render(shell, launcher, ownWords, ownCommands, dirs));
         return 0;
     }
 }
