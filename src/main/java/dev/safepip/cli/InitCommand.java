@@ -48,8 +48,7 @@ public final class InitCommand implements Callable<Integer> {
             String pipxBin = world.getenv("PIPX_BIN_DIR");
             dirs.add(pipxBin != null ? pipxBin : world.home().resolve(".local/bin").toString());
         }
-        world.out().print(ShellInit.render(shell, launcher, PipOptionTable.get().general().valueOptionNames(),
-                ownWords, ownCommands, dirs));
+        world.out().print(ShellInit.render(shell, launcher, ownWords, ownCommands, dirs));
         return 0;
     }
 }

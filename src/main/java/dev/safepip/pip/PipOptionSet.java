@@ -40,22 +40,6 @@ public final class PipOptionSet {
         return candidates.size() == 1 ? longNames.get(candidates.get(0)) : null;
     }
 
-    /** Every spelling of the options that take a value, as typed (for shells that must skip their values). */
-    public List<String> valueOptionNames() {
-        List<String> names = new ArrayList<>();
-        for (PipOption option : new java.util.LinkedHashSet<>(longNames.values())) {
-            if (option.takesValue()) {
-                for (String name : option.names()) {
-                    if (!names.contains(name)) {
-                        names.add(name);
-                    }
-                }
-            }
-        }
-        java.util.Collections.sort(names);
-        return names;
-    }
-
     public PipOption matchShort(char letter) {
         return shortNames.get(letter);
     }

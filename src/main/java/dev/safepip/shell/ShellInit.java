@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The shell code `safepip init SHELL` prints, from a template per shell: functions `pip` and `pip3` that send
- * only install and uninstall through safepip, completion chained with pip's own, and optionally a PATH line.
+ * The shell code `safepip init SHELL` prints, from a template per shell: functions `pip` and `pip3` that run the
+ * launcher, whose rule runs the real pip straight unless PEP 668 may concern the command (the rule lives there
+ * alone, so the functions and the launcher cannot disagree), completion chained with pip's own, and optionally a PATH
+ * line.
  */
 public final class ShellInit {
     public static final List<String> SHELLS = List.of("bash", "zsh", "fish");
@@ -20,20 +22,17 @@ public final class ShellInit {
 
     /**
      * @param launcher     the safepip launcher the functions call, by absolute path
-     * @param valueOptions pip's general options that take a value (their value is not the command)
      * @param ownWords     safepip's own options and commands, for completion
      * @param ownCommands  safepip's own commands but init
      * @param pathDirs     folders to put on PATH, or an empty list
      */
-    public static String render(String shell, String launcher, List<String> valueOptions, List<String> ownWords,
+    public static String render(String shell, String launcher, List<String> ownWords,
                                 List<String> ownCommands, List<String> pathDirs) {
         String name = shell.toLowerCase(Locale.ROOT);
         String template = read("/dev/safepip/shell/init." + name);
         boolean fish = name.equals("fish");
         return template
                 .replace("@SAFEPIP@", ShellQuote.word(launcher))
-                .replace("@VALUE_OPTIONS_FISH@", String.join(" ", valueOptions))
-                .replace("@VALUE_OPTIONS@", String.join("|", valueOptions))
                 .replace("@OWN_WORDS@", String.join(" ", ownWords))
                 .replace("@OWN_COMMANDS_CASE@", String.join("|", ownCommands))
                 .replace("@PATH_LINE@", pathLine(fish, pathDirs));

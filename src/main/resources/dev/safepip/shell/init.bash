@@ -1,30 +1,16 @@
-# safepip init: `pip` and `pip3` send install and uninstall through safepip; every other pip command runs the
-# real pip directly, with no JVM started. Safe to source twice and in non-interactive shells.
+# safepip init: `pip` and `pip3` run safepip's launcher, which runs the real pip straight, with no JVM, whenever
+# PEP 668 cannot concern the command (every command but install and uninstall, and those too in a venv or on a
+# Python without EXTERNALLY-MANAGED), and starts safepip otherwise: one rule, the launcher's, in a clean /bin/sh
+# whatever this shell's options. Safe to source twice and in non-interactive shells.
 __safepip_bin=@SAFEPIP@
-
-# Is this pip command line an install or uninstall? pip's general options, and the values of those that take
-# one, come before the command.
-__safepip_guards() {
-    local skip= word
-    for word in "$@"; do
-        if [ -n "$skip" ]; then skip=; continue; fi
-        case $word in
-            @VALUE_OPTIONS@) skip=1 ;;
-            -*) ;;
-            install|uninstall) return 0 ;;
-            *) return 1 ;;
-        esac
-    done
-    return 1
-}
 
 # An alias of the same name would turn the definitions below into something else.
 unalias pip pip3 2>/dev/null
 pip() {
-    if __safepip_guards "$@"; then SAFEPIP_CALLED_AS=pip "$__safepip_bin" "$@"; else command pip "$@"; fi
+    SAFEPIP_CALLED_AS=pip "$__safepip_bin" "$@"
 }
 pip3() {
-    if __safepip_guards "$@"; then SAFEPIP_CALLED_AS=pip3 "$__safepip_bin" "$@"; else command pip3 "$@"; fi
+    SAFEPIP_CALLED_AS=pip3 "$__safepip_bin" "$@"
 }
 @PATH_LINE@
 # Completion: pip's own for pip and pip3; for safepip, its own words and then pip's.

@@ -1,42 +1,14 @@
-# safepip init: `pip` and `pip3` send install and uninstall through safepip; every other pip command runs the
-# real pip directly, with no JVM started. Safe to source twice and in non-interactive shells.
+# safepip init: `pip` and `pip3` run safepip's launcher, which runs the real pip straight, with no JVM, whenever
+# PEP 668 cannot concern the command (every command but install and uninstall, and those too in a venv or on a
+# Python without EXTERNALLY-MANAGED), and starts safepip otherwise: one rule, the launcher's. Safe to source twice
+# and in non-interactive shells.
 set -g __safepip_bin @SAFEPIP@
 
-# Is this pip command line an install or uninstall? pip's general options, and the values of those that take
-# one, come before the command.
-function __safepip_guards
-    set -l skip 0
-    for word in $argv
-        if test $skip = 1
-            set skip 0
-            continue
-        end
-        switch $word
-            case @VALUE_OPTIONS_FISH@
-                set skip 1
-            case '-*'
-            case install uninstall
-                return 0
-            case '*'
-                return 1
-        end
-    end
-    return 1
+function pip --description 'pip, with install and uninstall through safepip when PEP 668 may block them'
+    SAFEPIP_CALLED_AS=pip $__safepip_bin $argv
 end
-
-function pip --description 'pip, with install and uninstall through safepip'
-    if __safepip_guards $argv
-        SAFEPIP_CALLED_AS=pip $__safepip_bin $argv
-    else
-        command pip $argv
-    end
-end
-function pip3 --description 'pip3, with install and uninstall through safepip'
-    if __safepip_guards $argv
-        SAFEPIP_CALLED_AS=pip3 $__safepip_bin $argv
-    else
-        command pip3 $argv
-    end
+function pip3 --description 'pip3, with install and uninstall through safepip when PEP 668 may block them'
+    SAFEPIP_CALLED_AS=pip3 $__safepip_bin $argv
 end
 @PATH_LINE@
 # Completion: pip's own for pip and pip3; for safepip, its own words and then pip's.

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A corpus of pip invocations run through safepip and straight through the real pip, against a venv's pip and
- * against the managed test Python: stdout must be byte-identical and the exit code the same.
+ * against the managed test Python, through the launcher's fast path and through the JVM: stdout must be
+ * byte-identical and the exit code the same.
  */
 class PassThroughCorpusIT {
     @TempDir
@@ -125,8 +126,20 @@ class PassThroughCorpusIT {
         assertSameThroughSafepip(sandbox.managed().pip());
     }
 
-    private void assertSameThroughSafepip(Path pip) {
+    /**
+     * The JVM's own pass-through (NONE, and NOT_MANAGED after its check), which the launcher's fast path otherwise
+     * spares these commands; on the managed Python the installs take the JVM in the test above already.
+     */
+    @Test
+    void venvPipBehavesTheSameThroughSafepipsJvm() {
+        assertSameThroughSafepip(venv.resolve("bin").resolve("pip"), "SAFEPIP_FASTPATH", "0");
+    }
+
+    private void assertSameThroughSafepip(Path pip, String... extraEnv) {
         Map<String, String> env = env(pip);
+        for (int i = 0; i + 1 < extraEnv.length; i += 2) {
+            env.put(extraEnv[i], extraEnv[i + 1]);
+        }
         List<Entry> corpus = corpus(pip);
         assertTrue(corpus.size() >= 30, "the corpus has at least 30 invocations");
         List<String> differences = new ArrayList<>();
