@@ -23,6 +23,7 @@ import dev.safepip.route.VenvInstaller;
 import dev.safepip.ui.BlockedReport;
 import dev.safepip.ui.Console;
 import dev.safepip.ui.Menu;
+import dev.safepip.ui.Sanitizer;
 import dev.safepip.ui.ShellQuote;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -183,7 +184,7 @@ final class BlockedInstall {
             scripts.addAll(kind.scripts());
         }
         String bin = route.binDir();
-        console.say("safepip: " + (scripts.isEmpty() ? "the commands are" : String.join(", ", scripts)
+        console.say("safepip: " + (scripts.isEmpty() ? "the commands are" : Sanitizer.clean(String.join(", ", scripts))
                 + (scripts.size() == 1 ? " is" : " are")) + " in " + bin + ".");
         String pathValue = world.getenv("PATH");
         boolean onPath = pathValue != null && List.of(pathValue.split(":")).contains(bin);

@@ -2,7 +2,6 @@ package dev.safepip;
 
 import dev.safepip.config.Settings;
 import dev.safepip.pip.PipExecutable;
-import dev.safepip.plan.AppDetector;
 import dev.safepip.plan.AppKind;
 import dev.safepip.plan.BlockedCommand;
 import dev.safepip.plan.Facts;
@@ -61,13 +60,7 @@ final class FactsGatherer {
         }
         Map<String, AppKind> kinds = Map.of();
         if (lookAtPackages && blocked.isInstall() && !blocked.named().isEmpty() && !blocked.hasUnnamedSources()) {
-            console.say("safepip: looking at " + String.join(", ", blocked.line().positionals())
-                    + " (an application or a library?) …");
-            try {
-                kinds = new AppDetector(pip, world.env(), world.cwd()).detect(blocked);
-            } catch (IOException e) {
-                console.say("safepip: could not tell (" + e.getMessage() + "); treating them as unknown.");
-            }
+            kinds = new PackageLook(world, console, pip).look(blocked, root);
         }
         return new Facts(blocked, pip, python, venv, sudoReason(root), path.find("pipx"), path.find("apt-get"),
                 manager, packages.join(), kinds, settings.inject(), pipxBinDir(),
