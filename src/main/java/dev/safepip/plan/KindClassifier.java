@@ -62,7 +62,8 @@ public final class KindClassifier {
         String project = ProjectName.normalize(wheel.project());
         for (String command : commands) {
             String name = ProjectName.normalize(command.replaceFirst("(?i)\\.(py|exe)$", ""));
-            if (name.equals(project) || project.equals("python-" + name) || project.equals("py" + name)) {
+            // black for black, yt-dlp for yt_dlp, pkg-hello for pkg; py-spy's spy for py-spy is not.
+            if (name.equals(project) || name.startsWith(project + "-") || project.equals("python-" + name)) {
                 return true;
             }
         }
