@@ -60,7 +60,8 @@ final class FactsGatherer {
         }
         Map<String, AppKind> kinds = Map.of();
         if (lookAtPackages && blocked.isInstall() && !blocked.named().isEmpty() && !blocked.hasUnnamedSources()) {
-            kinds = new PackageLook(world, console, pip).look(blocked, root);
+            kinds = new PackageLook(world, console, pip).look(blocked,
+                    interpreter != null ? interpreter.path() : pip.python(), root);
         }
         return new Facts(blocked, pip, python, venv, sudoReason(root), path.find("pipx"), path.find("apt-get"),
                 manager, packages.join(), kinds, settings.inject(), pipxBinDir(),

@@ -8,6 +8,7 @@ import dev.safepip.plan.Requirement;
 import dev.safepip.ui.Console;
 import dev.safepip.ui.Sanitizer;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -28,14 +29,14 @@ final class PackageLook {
         this.pip = pip;
     }
 
-    Map<String, AppKind> look(BlockedCommand blocked, boolean root) {
+    Map<String, AppKind> look(BlockedCommand blocked, Path python, boolean root) {
         console.say("safepip: looking at " + Sanitizer.clean(String.join(", ", blocked.line().positionals()))
                 + " (an application or a library?) …");
         String sudoUser = world.getenv("SUDO_USER");
         boolean underSudo = root && sudoUser != null && !sudoUser.equals("root");
         AppDetector.Look look;
         try {
-            look = new AppDetector(pip, world.env(), world.cwd(), world.home(), console::say).detect(blocked);
+            look = new AppDetector(pip, python, world.env(), world.cwd(), world.home(), console::say).detect(blocked);
         } catch (IOException e) {
             console.say("safepip: could not look (" + Sanitizer.clean(String.valueOf(e.getMessage()))
                     + "); recommending nothing on that account.");

@@ -47,14 +47,19 @@ public final class AppDetector {
     }
 
     private final PipExecutable pip;
+    private final Path python;
     private final Map<String, String> env;
     private final Path cwd;
     private final Path home;
     private final Consumer<String> say;
 
-    /** @param say prints one line to the user (the fallback to a whole download is said before it starts) */
-    public AppDetector(PipExecutable pip, Map<String, String> env, Path cwd, Path home, Consumer<String> say) {
+    /**
+     * @param python the interpreter that runs the blocked pip, or null
+     * @param say    prints one line to the user (the fallback to a whole download is said before it starts) */
+    public AppDetector(PipExecutable pip, Path python, Map<String, String> env, Path cwd, Path home,
+                       Consumer<String> say) {
         this.pip = pip;
+        this.python = python;
         this.env = env;
         this.cwd = cwd;
         this.home = home;
@@ -67,7 +72,7 @@ public final class AppDetector {
         if (named.isEmpty()) {
             return new Look(kinds, null, 0, null, 0);
         }
-        WheelLocator locator = new WheelLocator(pip, env, cwd);
+        WheelLocator locator = new WheelLocator(pip, python, env, cwd);
         List<String> texts = new ArrayList<>();
         named.forEach(r -> texts.add(r.text()));
         Map<String, WheelLocator.Located> found = new HashMap<>();
@@ -111,8 +116,10 @@ public final class AppDetector {
             try {
                 WheelContents contents = read(blocked, located);
                 fetched += contents.fetched();
-                kinds.put(key, KindClassifier.classify(WheelShape.of(located.name(), contents,
-                        located.classifiers(), DebianJudgement.packageFor(key))));
+                List<String> classifiers = located.classifiers().isEmpty() ? contents.classifiers()
+                        : located.classifiers();
+                kinds.put(key, KindClassifier.classify(WheelShape.of(located.name(), contents, classifiers,
+                        DebianJudgement.packageFor(key))));
             } catch (IOException e) {
                 kinds.put(key, AppKind.unknown("its wheel cannot be read: " + e.getMessage()));
             }

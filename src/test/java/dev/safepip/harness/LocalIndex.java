@@ -77,6 +77,23 @@ public final class LocalIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * Serves a folder of wheels until stdin closes, for scripts/bench: {@code LocalIndex DIR [BYTES_PER_SECOND]}.
+     * Prints the index URL on its first line; /_stats gives the bytes sent so far.
+     */
+    public static void main(String[] args) throws IOException {
+        try (LocalIndex index = serve(Path.of(args[0]))) {
+            if (args.length > 1) {
+                index.rateLimit(Long.parseLong(args[1]));
+            }
+            System.out.println(index.url());
+            System.out.flush();
+            while (System.in.read() >= 0) {
+                // Only the end of input matters.
+            }
+        }
+    }
+
     public int port() { return server.getAddress().getPort(); }
 
     /** The --index-url value. */
@@ -122,6 +139,9 @@ public final class LocalIndex implements AutoCloseable {
             boolean head = "HEAD".equals(ex.getRequestMethod());
             if (!head && !"GET".equals(ex.getRequestMethod())) {
                 send(ex, 405, "text/plain", bytes("method not allowed\n"), false);
+            } else if (path.equals("/_stats")) {
+                // For scripts/bench: what the look cost, read between runs.
+                send(ex, 200, "text/plain", bytes("bytes-sent " + bytesSent.get() + "\n"), head);
             } else if (path.equals("/simple")) {
                 redirect(ex, "/simple/");
             } else if (path.equals("/simple/")) {

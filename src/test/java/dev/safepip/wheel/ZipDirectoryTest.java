@@ -62,7 +62,12 @@ class ZipDirectoryTest {
         Path zip = tmp.resolve("many-1.0-py3-none-any.whl");
         try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
             for (int i = 0; i < 70_000; i++) {
-                z.putNextEntry(new ZipEntry("many/m" + i + ".py"));
+                ZipEntry e = new ZipEntry("many/m" + i + ".py");
+                e.setMethod(ZipEntry.STORED);
+                e.setSize(0);
+                e.setCompressedSize(0);
+                e.setCrc(0);
+                z.putNextEntry(e);
                 z.closeEntry();
             }
             z.putNextEntry(new ZipEntry("many-1.0.dist-info/entry_points.txt"));
