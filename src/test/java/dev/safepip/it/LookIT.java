@@ -55,7 +55,7 @@ class LookIT {
                 WheelBuilder.of("huge-tool", "1.0").module("huge_tool", "def main(): pass\n")
                         .consoleScript("huge-tool", "huge_tool:main").classifier("Environment :: Console")
                         .payload("huge_tool/model.bin", 40_000_000));
-        index.rateLimit(20_000_000);
+        index.rateLimit(20_000_000).metadata(true);
     }
 
     @BeforeEach
