@@ -31,6 +31,14 @@ public final class SafepipException extends RuntimeException {
         return new SafepipException(ExitCodes.SOFTWARE, message, hint, cause);
     }
 
+    /**
+     * The real pip refused what safepip asked it on the user's behalf (a project or version the index does not
+     * have): pip's own exit code, as if the user had run pip.
+     */
+    public static SafepipException fromPip(int pipExit, String message, String hint) {
+        return new SafepipException(pipExit, message, hint, null);
+    }
+
     public int exitCode() {
         return exitCode;
     }

@@ -38,8 +38,25 @@ public record PipxRoute(BlockedCommand blocked, String pipx, List<List<String>> 
 
     @Override
     public String where() {
-        return inject != null ? "pipx's environment of " + inject : "one environment per application, commands in "
-                + binDir;
+        if (inject != null) {
+            return "pipx's environment of " + inject;
+        }
+        String where = "one environment per application, commands in " + binDir;
+        List<String> commands = commandsOfLibraries();
+        return commands.isEmpty() ? where : where + "; only if you just want the commands "
+                + String.join(", ", commands) + " (the library cannot be imported from there)";
+    }
+
+    /** The commands of the requirements that are libraries shipping commands: all pipx would give of them. */
+    private List<String> commandsOfLibraries() {
+        List<String> commands = new ArrayList<>();
+        for (Requirement requirement : blocked.named()) {
+            AppKind kind = kinds.get(requirement.normalizedName());
+            if (kind != null && kind.isLibraryWithCommands()) {
+                commands.addAll(kind.scripts());
+            }
+        }
+        return commands;
     }
 
     @Override

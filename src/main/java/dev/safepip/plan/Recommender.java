@@ -32,6 +32,11 @@ public final class Recommender {
             return new Recommendation(venv, venv.venv().rule());
         }
         for (Route route : routes) {
+            // pipx is never "the only safe way" for what is not known to be an application: a library installed
+            // with pipx cannot be imported, and a look that failed (under sudo, say) proves nothing.
+            if (route instanceof PipxRoute p && !p.allApps()) {
+                continue;
+            }
             if (route.available() && !route.dangerous()) {
                 return new Recommendation(route, "the only safe way here");
             }

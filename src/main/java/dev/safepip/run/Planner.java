@@ -4,7 +4,6 @@ import dev.safepip.core.World;
 import dev.safepip.config.Settings;
 import dev.safepip.core.SafepipPaths;
 import dev.safepip.pip.PipExecutable;
-import dev.safepip.plan.AppDetector;
 import dev.safepip.plan.AppKind;
 import dev.safepip.plan.BlockedCommand;
 import dev.safepip.plan.Facts;
@@ -84,13 +83,8 @@ final class Planner {
                 : CompletableFuture.completedFuture(null);
         Map<String, AppKind> kinds = Map.of();
         if (looks.kinds() && blocked.isInstall() && !blocked.named().isEmpty() && !blocked.hasUnnamedSources()) {
-            console.say("safepip: looking at " + String.join(", ", blocked.line().positionals())
-                    + " (an application or a library?) …");
-            try {
-                kinds = new AppDetector(pip, world.env(), world.cwd()).detect(blocked);
-            } catch (IOException e) {
-                console.say("safepip: could not tell (" + e.getMessage() + "); treating them as unknown.");
-            }
+            kinds = new PackageLook(world, console, pip).look(blocked,
+                    interpreter != null ? interpreter.path() : pip.python(), root);
         }
         PipxEnvironment pipxDirs = pipxEnv.join();
         if (pipxDirs == null) {

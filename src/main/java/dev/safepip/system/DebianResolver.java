@@ -95,11 +95,18 @@ final class DebianResolver {
                 continue;
             }
             AptCache.Entry entry = choice.entry();
-            results.add(new SystemPackage(requirement.text(), requirement.name(), entry.packageName(),
-                    DebianVersion.upstream(entry.version()), null));
+            String version = DebianVersion.pypi(entry.version(), name, requirement.specifier());
+            if (version == null) {
+                // Never a wrong yes or no: a version on another scheme is said so.
+                results.add(new SystemPackage(requirement.text(), requirement.name(), entry.packageName(),
+                        DebianVersion.upstream(entry.version()), "cannot tell which " + requirement.name()
+                        + " version Debian's " + entry.version() + " is"));
+                continue;
+            }
+            results.add(new SystemPackage(requirement.text(), requirement.name(), entry.packageName(), version,
+                    null));
             if (!requirement.specifier().isBlank()) {
-                questions.add(new SpecifierCheck.Question(DebianVersion.upstream(entry.version()),
-                        requirement.specifier()));
+                questions.add(new SpecifierCheck.Question(version, requirement.specifier()));
                 asking.add(results.size() - 1);
             }
         }

@@ -27,6 +27,7 @@ public final class DemoWorld {
         WheelBuilder.of("hello-safepip", "1.0")
                 .module("hello_safepip", "GREETING = 'hello from a package safepip installed'\n").build(wheels);
         WheelBuilder.of("cowsay-lite", "1.0").consoleScript("cowsay-lite", "cowsay_lite:main")
+                .classifier("Environment :: Console")
                 .module("cowsay_lite", "import sys\ndef main():\n    print('(moo) ' + ' '.join(sys.argv[1:]))\n")
                 .build(wheels);
         try (LocalIndex index = LocalIndex.serve(wheels)) {

@@ -3,6 +3,8 @@ package dev.safepip.harness;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.RandomAccessFile;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -11,28 +13,43 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.stream.Stream;
 
 /**
- * A PEP 503 "simple" index over a folder of wheels, on 127.0.0.1, so pip can resolve and download
+ * A PEP 503 "simple" index over a folder of wheels, with PEP 658 metadata files, byte ranges and an
+ * optional rate limit (as PyPI over a real link), on 127.0.0.1, so pip can resolve and download
  * packages exactly as it would from PyPI, with no network. The folder is rescanned on every
  * request so a test may add wheels after the server started.
  */
 public final class LocalIndex implements AutoCloseable {
+    private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
 
     private final HttpServer server;
     private final ExecutorService executor;
     private final Path wheels;
     private final AtomicInteger count = new AtomicInteger();
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final AtomicLong bytesSent = new AtomicLong();
+    private final Map<String, String> shaCache = new ConcurrentHashMap<>();
+    private volatile long bytesPerSecond;
+    private volatile boolean ranges = true;
+    private volatile boolean metadata;
 
     private LocalIndex(HttpServer server, ExecutorService executor, Path wheels) {
         this.server = server;
@@ -60,12 +77,55 @@ public final class LocalIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * Serves a folder of wheels until stdin closes, for scripts/bench: {@code LocalIndex DIR [BYTES_PER_SECOND]}.
+     * Prints the index URL on its first line; /_stats gives the bytes sent so far.
+     */
+    public static void main(String[] args) throws IOException {
+        try (LocalIndex index = serve(Path.of(args[0]))) {
+            index.metadata(true);
+            if (args.length > 1) {
+                index.rateLimit(Long.parseLong(args[1]));
+            }
+            System.out.println(index.url());
+            System.out.flush();
+            while (System.in.read() >= 0) {
+                // Only the end of input matters.
+            }
+        }
+    }
+
     public int port() { return server.getAddress().getPort(); }
 
     /** The --index-url value. */
     public String url() { return "http://127.0.0.1:" + port() + "/simple/"; }
 
     public int requestCount() { return count.get(); }
+
+    /** Bytes of file bodies sent so far (wheels, their parts and their .metadata), for measuring a look. */
+    public long bytesSent() { return bytesSent.get(); }
+
+    /** Sends file bodies no faster than this (0: as fast as it can), like a real link. */
+    public LocalIndex rateLimit(long bytesPerSecond) {
+        this.bytesPerSecond = bytesPerSecond;
+        return this;
+    }
+
+    /** Whether Range requests get 206 parts (true, as PyPI) or the whole file (false, as some servers). */
+    public LocalIndex ranges(boolean on) {
+        this.ranges = on;
+        return this;
+    }
+
+    /**
+     * Whether project pages offer PEP 658 metadata files, as PyPI does. Off unless asked: Debian 12's pip 23.0.1
+     * then refuses a project whose requirement is spelled otherwise than its metadata's Name (pipx asks for
+     * "pkgb" of "pkgB": "inconsistent Name", fixed in pip 23.1), which tests of other things must not trip on.
+     */
+    public LocalIndex metadata(boolean on) {
+        this.metadata = on;
+        return this;
+    }
 
     /** Request paths in arrival order (a snapshot). */
     public List<String> requests() { return List.copyOf(requests); }
@@ -84,6 +144,9 @@ public final class LocalIndex implements AutoCloseable {
             boolean head = "HEAD".equals(ex.getRequestMethod());
             if (!head && !"GET".equals(ex.getRequestMethod())) {
                 send(ex, 405, "text/plain", bytes("method not allowed\n"), false);
+            } else if (path.equals("/_stats")) {
+                // For scripts/bench: what the look cost, read between runs.
+                send(ex, 200, "text/plain", bytes("bytes-sent " + bytesSent.get() + "\n"), head);
             } else if (path.equals("/simple")) {
                 redirect(ex, "/simple/");
             } else if (path.equals("/simple/")) {
@@ -106,12 +169,19 @@ public final class LocalIndex implements AutoCloseable {
                 }
             } else if (path.startsWith("/files/")) {
                 String name = path.substring("/files/".length());
-                Path file = wheels.resolve(name);
+                boolean metadataFile = name.endsWith(".whl.metadata");
+                String wheelName = metadataFile ? name.substring(0, name.length() - ".metadata".length()) : name;
+                Path file = wheels.resolve(wheelName);
                 // Only plain names inside the folder: no traversal out of it.
-                if (name.isEmpty() || name.contains("/") || name.contains("..") || !Files.isRegularFile(file)) {
+                if (wheelName.isEmpty() || wheelName.contains("/") || wheelName.contains("..")
+                        || !Files.isRegularFile(file) || metadataFile && !metadata) {
                     send(ex, 404, "text/plain", bytes("no such file: " + name + "\n"), head);
+                } else if (metadataFile) {
+                    byte[] body = metadataOf(file);
+                    bytesSent.addAndGet(head ? 0 : body.length);
+                    send(ex, 200, "application/octet-stream", body, head);
                 } else {
-                    send(ex, 200, "application/octet-stream", Files.readAllBytes(file), head);
+                    sendFile(ex, file, head);
                 }
             } else {
                 send(ex, 404, "text/plain", bytes("not found\n"), head);
@@ -145,16 +215,127 @@ public final class LocalIndex implements AutoCloseable {
         return b.append("</body></html>\n").toString();
     }
 
-    private static String projectPage(String project, List<Path> files) throws IOException {
+    private String projectPage(String project, List<Path> files) throws IOException {
         StringBuilder b = new StringBuilder("<!DOCTYPE html>\n<html><head><title>Links for ")
                 .append(project).append("</title></head><body>\n<h1>Links for ").append(project).append("</h1>\n");
         for (Path f : files) {
             String fn = f.getFileName().toString();
-            String sha = HexFormat.of().formatHex(WheelBuilder.sha256(Files.readAllBytes(f)));
-            b.append("<a href=\"/files/").append(fn).append("#sha256=").append(sha).append("\">")
-                    .append(fn).append("</a><br/>\n");
+            b.append("<a href=\"/files/").append(fn).append("#sha256=").append(sha256(f)).append("\"");
+            if (metadata) {
+                // PEP 658 and its PEP 714 spelling: pip 22.3-23.x read the first, newer pips the second.
+                String sha = HexFormat.of().formatHex(WheelBuilder.sha256(metadataOf(f)));
+                b.append(" data-dist-info-metadata=\"sha256=").append(sha).append("\"")
+                        .append(" data-core-metadata=\"sha256=").append(sha).append("\"");
+            }
+            b.append(">").append(fn).append("</a><br/>\n");
         }
         return b.append("</body></html>\n").toString();
+    }
+
+    /** A wheel's hash, computed once per size and modification time: a 250 MB wheel takes a second to hash. */
+    private String sha256(Path file) throws IOException {
+        String key = file + "|" + Files.size(file) + "|" + Files.getLastModifiedTime(file).toMillis();
+        String cached = shaCache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        String sha = HexFormat.of().formatHex(digest.digest());
+        shaCache.put(key, sha);
+        return sha;
+    }
+
+    /** The wheel's own .dist-info/METADATA, byte for byte, as PEP 658 requires. */
+    private static byte[] metadataOf(Path wheel) throws IOException {
+        try (ZipFile zip = new ZipFile(wheel.toFile())) {
+            ZipEntry entry = zip.stream().filter(e -> e.getName().matches("[^/]+\\.dist-info/METADATA"))
+                    .findFirst().orElseThrow(() -> new IOException("no METADATA in " + wheel));
+            try (InputStream in = zip.getInputStream(entry)) {
+                return in.readAllBytes();
+            }
+        }
+    }
+
+    /** The file or, for a satisfiable Range header, the part asked for (206), paced by the rate limit. */
+    private void sendFile(HttpExchange ex, Path file, boolean head) throws IOException {
+        long size = Files.size(file);
+        long first = 0;
+        long last = size - 1;
+        int status = 200;
+        String range = ex.getRequestHeaders().getFirst("Range");
+        Matcher m = range == null ? null : RANGE.matcher(range.strip());
+        if (ranges && m != null && m.matches() && !(m.group(1).isEmpty() && m.group(2).isEmpty())) {
+            if (m.group(1).isEmpty()) {
+                // bytes=-N: the last N bytes, or the whole file when it is shorter (RFC 9110).
+                first = Math.max(0, size - Long.parseLong(m.group(2)));
+            } else {
+                first = Long.parseLong(m.group(1));
+                last = m.group(2).isEmpty() ? size - 1 : Math.min(size - 1, Long.parseLong(m.group(2)));
+            }
+            if (first > last || first >= size) {
+                ex.getResponseHeaders().set("Content-Range", "bytes */" + size);
+                ex.sendResponseHeaders(416, -1);
+                return;
+            }
+            status = 206;
+            ex.getResponseHeaders().set("Content-Range", "bytes " + first + "-" + last + "/" + size);
+        }
+        long length = last - first + 1;
+        ex.getResponseHeaders().set("Content-Type", "application/octet-stream");
+        if (ranges) {
+            ex.getResponseHeaders().set("Accept-Ranges", "bytes");
+        }
+        if (head) {
+            ex.getResponseHeaders().set("Content-Length", Long.toString(length));
+            ex.sendResponseHeaders(status, -1);
+            return;
+        }
+        ex.sendResponseHeaders(status, length);
+        long start = System.nanoTime();
+        long sent = 0;
+        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r");
+             OutputStream os = ex.getResponseBody()) {
+            in.seek(first);
+            byte[] buffer = new byte[64 * 1024];
+            while (sent < length) {
+                int n = in.read(buffer, 0, (int) Math.min(buffer.length, length - sent));
+                if (n < 0) {
+                    break;
+                }
+                os.write(buffer, 0, n);
+                sent += n;
+                bytesSent.addAndGet(n);
+                pace(start, sent);
+            }
+        }
+    }
+
+    /** Sleeps until sent bytes are due at the rate limit. */
+    private void pace(long startNanos, long sent) {
+        long rate = bytesPerSecond;
+        if (rate <= 0) {
+            return;
+        }
+        long dueNanos = startNanos + sent * 1_000_000_000L / rate;
+        long wait = dueNanos - System.nanoTime();
+        if (wait > 0) {
+            try {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static void redirect(HttpExchange ex, String location) throws IOException {

@@ -1,7 +1,8 @@
 package dev.safepip.harness;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,11 +11,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
+import java.util.function.Consumer;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -32,6 +37,13 @@ public final class WheelBuilder {
     private final Map<String, byte[]> files = new LinkedHashMap<>();
     private final List<String> requires = new ArrayList<>();
     private final Map<String, String> consoleScripts = new LinkedHashMap<>();
+    private final Map<String, String> guiScripts = new LinkedHashMap<>();
+    /** Files under {@code <name>-<version>.data/scripts/}: pip installs them as commands, as is. */
+    private final Map<String, byte[]> dataScripts = new LinkedHashMap<>();
+    private final List<String> classifiers = new ArrayList<>();
+    /** Incompressible filler inside purelib, to make wheels of a real size (path -> bytes). */
+    private final Map<String, Long> payloads = new LinkedHashMap<>();
+    private boolean noCode;
 
     private WheelBuilder(String name, String version) {
         this.name = name;
@@ -55,6 +67,35 @@ public final class WheelBuilder {
 
     public WheelBuilder consoleScript(String command, String target) {
         consoleScripts.put(command, target);
+        return this;
+    }
+
+    public WheelBuilder guiScript(String command, String target) {
+        guiScripts.put(command, target);
+        return this;
+    }
+
+    /** A command shipped as a file under .data/scripts/ (a binary in the real ruff, ninja, py-spy). */
+    public WheelBuilder dataScript(String name, String content) {
+        dataScripts.put(name, content.getBytes(StandardCharsets.UTF_8));
+        return this;
+    }
+
+    /** One Trove classifier, e.g. "Environment :: Console". */
+    public WheelBuilder classifier(String classifier) {
+        classifiers.add(classifier);
+        return this;
+    }
+
+    /** A file of size pseudo-random (incompressible, reproducible) bytes at a purelib path. */
+    public WheelBuilder payload(String path, long size) {
+        payloads.put(path, size);
+        return this;
+    }
+
+    /** No code at all, only .dist-info: a metapackage (jupyter). */
+    public WheelBuilder metapackage() {
+        noCode = true;
         return this;
     }
 
@@ -87,44 +128,69 @@ public final class WheelBuilder {
         try {
             Files.createDirectories(dir);
             Path out = dir.resolve(fileName());
-            Files.write(out, zipBytes());
+            try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
+                writeZip(file);
+            }
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private byte[] zipBytes() throws IOException {
-        String distInfo = escape(name) + "-" + escapeVersion(version) + ".dist-info";
-        Map<String, byte[]> all = new LinkedHashMap<>();
-        if (files.isEmpty()) {
-            all.put(escape(name).toLowerCase(Locale.ROOT) + "/__init__.py",
-                    ("VALUE = '" + name + " " + version + "'\n").getBytes(StandardCharsets.UTF_8));
-        } else {
-            all.putAll(files);
-        }
-
+    /** The METADATA text, also served by the index as PEP 658 metadata. */
+    String metadataText() {
         StringBuilder metadata = new StringBuilder()
                 .append("Metadata-Version: 2.1\n")
                 .append("Name: ").append(name).append('\n')
                 .append("Version: ").append(version).append('\n')
                 .append("Summary: safepip test package\n");
+        for (String c : classifiers) {
+            metadata.append("Classifier: ").append(c).append('\n');
+        }
         for (String r : requires) {
             metadata.append("Requires-Dist: ").append(r).append('\n');
         }
-        all.put(distInfo + "/METADATA", utf8(metadata.toString()));
+        return metadata.toString();
+    }
+
+    private void writeZip(OutputStream out) throws IOException {
+        String distInfo = escape(name) + "-" + escapeVersion(version) + ".dist-info";
+        String data = escape(name) + "-" + escapeVersion(version) + ".data";
+        Map<String, byte[]> all = new LinkedHashMap<>();
+        if (files.isEmpty() && !noCode) {
+            all.put(escape(name).toLowerCase(Locale.ROOT) + "/__init__.py",
+                    ("VALUE = '" + name + " " + version + "'\n").getBytes(StandardCharsets.UTF_8));
+        } else {
+            all.putAll(files);
+        }
+        dataScripts.forEach((k, v) -> all.put(data + "/scripts/" + k, v));
+        all.put(distInfo + "/METADATA", utf8(metadataText()));
         all.put(distInfo + "/WHEEL", utf8("Wheel-Version: 1.0\n"
                 + "Generator: safepip-tests\n"
                 + "Root-Is-Purelib: true\n"
                 + "Tag: py3-none-any\n"));
+        StringBuilder ep = new StringBuilder();
         if (!consoleScripts.isEmpty()) {
-            StringBuilder ep = new StringBuilder("[console_scripts]\n");
+            ep.append("[console_scripts]\n");
             consoleScripts.forEach((k, v) -> ep.append(k).append(" = ").append(v).append('\n'));
+        }
+        if (!guiScripts.isEmpty()) {
+            ep.append("[gui_scripts]\n");
+            guiScripts.forEach((k, v) -> ep.append(k).append(" = ").append(v).append('\n'));
+        }
+        if (ep.length() > 0) {
             all.put(distInfo + "/entry_points.txt", utf8(ep.toString()));
         }
 
         // pip verifies every installed file against RECORD, so hashes and sizes must be exact.
         StringBuilder record = new StringBuilder();
+        for (Map.Entry<String, Long> p : payloads.entrySet()) {
+            MessageDigest digest = digest();
+            fill(p.getKey(), p.getValue(), chunk -> digest.update(chunk));
+            record.append(p.getKey()).append(",sha256=")
+                    .append(Base64.getUrlEncoder().withoutPadding().encodeToString(digest.digest()))
+                    .append(',').append(p.getValue()).append('\n');
+        }
         for (Map.Entry<String, byte[]> e : all.entrySet()) {
             record.append(e.getKey()).append(",sha256=").append(recordHash(e.getValue()))
                     .append(',').append(e.getValue().length).append('\n');
@@ -132,8 +198,23 @@ public final class WheelBuilder {
         record.append(distInfo).append("/RECORD,,\n");
         all.put(distInfo + "/RECORD", utf8(record.toString()));
 
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            // The payload first, as real wheels put code before .dist-info: the metadata sits at the end.
+            zip.setLevel(Deflater.NO_COMPRESSION);
+            for (Map.Entry<String, Long> p : payloads.entrySet()) {
+                ZipEntry ze = new ZipEntry(p.getKey());
+                ze.setTimeLocal(ZIP_TIME);
+                zip.putNextEntry(ze);
+                fill(p.getKey(), p.getValue(), chunk -> {
+                    try {
+                        zip.write(chunk);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                zip.closeEntry();
+            }
+            zip.setLevel(Deflater.DEFAULT_COMPRESSION);
             for (Map.Entry<String, byte[]> e : all.entrySet()) {
                 ZipEntry ze = new ZipEntry(e.getKey());
                 ze.setTimeLocal(ZIP_TIME);
@@ -142,7 +223,24 @@ public final class WheelBuilder {
                 zip.closeEntry();
             }
         }
-        return bytes.toByteArray();
+    }
+
+    /** Reproducible pseudo-random bytes in 1 MiB chunks, seeded by the path. */
+    private static void fill(String path, long size, Consumer<byte[]> sink) {
+        Random random = new Random(path.hashCode());
+        byte[] chunk = new byte[1 << 20];
+        for (long left = size; left > 0; left -= chunk.length) {
+            random.nextBytes(chunk);
+            sink.accept(left >= chunk.length ? chunk : Arrays.copyOf(chunk, (int) left));
+        }
+    }
+
+    private static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String recordHash(byte[] data) {

@@ -55,7 +55,9 @@ class MenuIT {
         index = Sandbox.serve(shared.resolve("wheels"), WheelBuilder.of("pkgA", "1.0"),
                 WheelBuilder.of("pkgB", "1.0")
                         .module("pkgb", "def main():\n    print('hello from pkgb')\n")
-                        .consoleScript("pkgb-hello", "pkgb:main"));
+                        .consoleScript("pkgb-hello", "pkgb:main")
+                        // Shaped like a real application: its command named after it, a console classifier.
+                        .classifier("Environment :: Console"));
     }
 
     @BeforeEach

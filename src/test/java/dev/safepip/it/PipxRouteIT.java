@@ -39,6 +39,7 @@ class PipxRouteIT {
         managed = ManagedPython.create(shared.resolve("managed"));
         index = Sandbox.serve(shared.resolve("wheels"),
                 WheelBuilder.of("hello-app", "1.0").consoleScript("hello-app", "hello_app:main")
+                        .classifier("Environment :: Console")
                         .module("hello_app", "def main():\n    print('hello from hello-app')\n"),
                 WheelBuilder.of("plain-lib", "1.0").module("plain_lib", "VALUE = 'plain-lib 1.0'\n"));
     }

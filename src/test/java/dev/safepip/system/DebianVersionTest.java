@@ -32,4 +32,23 @@ class DebianVersionTest {
     void upstreamPart(String debian, String upstream) {
         assertEquals(upstream, DebianVersion.upstream(debian));
     }
+
+    @ParameterizedTest(name = "{1} {0} for {2} -> {3}")
+    @CsvSource(delimiter = '|', nullValues = "NONE", textBlock = """
+            # Debian version  | project  | specifier     | PyPI's version
+            20230203-1        | tifffile | >=2026.3.3    | 2023.2.3
+            2023.2.3-1        | tifffile | >=2026.3.3    | 2023.2.3
+            0.1.20221031-1    | regex    | >=2022.1.1    | 2022.10.31
+            20230203-1        | oddball  | >=20230101    | 20230203
+            20231345-1        | tifffile | >=2023        | NONE
+            3.21.12-3         | protobuf | >=4           | 4.21.12
+            3.20.3-1          | protobuf | <4            | 3.20.3
+            25.3-1            | protobuf | >=4           | 4.25.3
+            28.2-1            | protobuf | >=5           | 5.28.2
+            21.5-1            | protobuf | >=4           | NONE
+            2.28.1+dfsg-1     | requests | >=2           | 2.28.1
+            """)
+    void pypiScheme(String debian, String project, String specifier, String pypi) {
+        assertEquals(pypi, DebianVersion.pypi(debian, project, specifier));
+    }
 }

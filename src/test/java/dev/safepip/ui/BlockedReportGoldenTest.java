@@ -59,7 +59,9 @@ class BlockedReportGoldenTest {
         BlockedCommand blocked = BlockedCommand.of(new PipArgvParser(PipOptionTable.get()).parse(argv));
         Map<String, AppKind> kinds = switch (scenario) {
             case "app", "upgrade-installed-app", "pipx-missing" -> Map.of("hello-app",
-                    new AppKind(AppKind.Kind.APP, List.of("hello-app"), "console_scripts"));
+                    new AppKind(AppKind.Kind.APPLICATION, List.of("hello-app"), "Debian packages it as hello-app"));
+            case "library-with-commands" -> Map.of("requests", new AppKind(AppKind.Kind.LIBRARY_WITH_COMMANDS,
+                    List.of("normalizer"), "its commands are not named after it"));
             default -> Map.of("requests", new AppKind(AppKind.Kind.LIBRARY, List.of(), "no commands"));
         };
         VenvChoice venv = scenario.equals("project")
@@ -81,7 +83,7 @@ class BlockedReportGoldenTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"library", "app", "project", "sudo", "no-ensurepip", "upgrade-installed-app",
-        "pipx-missing", "container"})
+        "pipx-missing", "container", "library-with-commands"})
     void theReportThePlanAndTheMenuAsTheUserReadsThem(String scenario) throws IOException {
         Plan plan = plan(scenario);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -1,0 +1,212 @@
+package dev.safepip.plan;
+
+import dev.safepip.pip.Requirement;
+import com.eclipsesource.json.Json;
+import com.eclipsesource.json.JsonObject;
+import com.eclipsesource.json.JsonValue;
+import com.eclipsesource.json.ParseException;
+import dev.safepip.pip.PipExecutable;
+import dev.safepip.process.CapturedCommand;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds the exact file the install would use, by asking the real pip with the user's own index options:
+ * `pip install --dry-run --report - --no-deps --ignore-installed --quiet` (PEP 668 exempts a dry run with a report;
+ * pip 22.2 and later have both). pip reads the index, PEP 658 metadata where the index serves it, and reports each
+ * requirement's name, version, classifiers and download URL (see {@link #DRY_RUN} for how it is kept from
+ * downloading the wheel). A file: URL pip reads in place.
+ */
+final class WheelLocator {
+    /** Where the install's files come from: the look must use the same, and pip's constraints. */
+    static final List<String> LOOK_OPTIONS;
+
+    static {
+        List<String> options = new ArrayList<>(AppDetector.SOURCE_OPTIONS);
+        options.addAll(List.of("--constraint", "--no-binary", "--platform", "--python-version",
+                "--implementation", "--abi"));
+        LOOK_OPTIONS = List.copyOf(options);
+    }
+
+    /**
+     * Runs pip's own install command in dry-run mode with two changes, both to fetch less: pips before 23.3
+     * download every wheel at the end of a dry run even when PEP 658 metadata already answered, so that last step
+     * is skipped and the report gives only name, version and URL (the classifiers come from the wheel itself); and where the index serves no metadata file, pip's
+     * lazy_wheel (`--use-feature=fast-deps`) reads the metadata by range requests. Either change is skipped when
+     * this pip lacks it: the dry run is then pip's own, slower but the same answer.
+     */
+    static final String DRY_RUN = String.join("\n",
+            "import sys",
+            "args = sys.argv[1:]",
+            "try:",
+            "    from pip._internal.operations.prepare import RequirementPreparer",
+            "    from pip._internal.models.installation_report import InstallationReport",
+            "    from pip._internal.utils.misc import redact_auth_from_url",
+            "    def where_only(self, reqs, parallel_builds=False):",
+            "        for req in reqs:",
+            "            req.needs_more_preparation = False",
+            "    def item(req):",
+            "        name, version = req.name, None",
+            "        if req.link is not None and req.link.is_wheel:",
+            "            version = req.link.filename.split('-')[1]",
+            "        try:",
+            "            meta = req.get_dist().metadata_dict",
+            "            name, version = meta.get('name', name), meta.get('version', version)",
+            "        except Exception:",
+            "            pass",
+            "        url = redact_auth_from_url(req.link.url_without_fragment) if req.link else None",
+            "        req._metadata = {'name': name, 'version': version}",
+            "        return {'metadata': {'name': name, 'version': version}, 'download_info': {'url': url}}",
+            "    def report(self):",
+            "        return {'version': '1', 'install': [item(r) for r in self._install_requirements]}",
+            "    RequirementPreparer.prepare_linked_requirements_more = where_only",
+            "    from pip._internal.req.req_set import RequirementSet",
+            "    if hasattr(RequirementSet, 'warn_legacy_versions_and_specifiers'):",
+            "        RequirementSet.warn_legacy_versions_and_specifiers = lambda self: None",
+            "    InstallationReport.to_dict = report",
+            "except Exception:",
+            "    pass",
+            "try:",
+            "    from pip._internal.cli import cmdoptions",
+            "    if 'fast-deps' in (cmdoptions.use_new_feature().choices or ()):",
+            "        args.insert(1, '--use-feature=fast-deps')",
+            "except Exception:",
+            "    pass",
+            "from pip._internal.cli.main import main",
+            "sys.exit(main(args))",
+            "");
+
+    /** What pip found for one requirement. */
+    record Located(String name, String version, String url, List<String> classifiers) {
+        boolean isWheel() {
+            return url != null && url.split("[#?]")[0].endsWith(".whl");
+        }
+    }
+
+    /**
+     * The whole answer: the files found by normalized name; or pip's refusal: exit code and its last ERROR
+     * line, with notFound when pip's index has no such project or version (and no connection failed).
+     */
+    record Answer(Map<String, Located> found, int exit, String error, boolean notFound) {
+        boolean ok() {
+            return exit == 0;
+        }
+    }
+
+    private final PipExecutable pip;
+    private final Path python;
+    private final Map<String, String> env;
+    private final Path cwd;
+
+    /** @param python the interpreter that runs the blocked pip, or null to run pip itself */
+    WheelLocator(PipExecutable pip, Path python, Map<String, String> env, Path cwd) {
+        this.pip = pip;
+        this.python = python;
+        this.env = env;
+        this.cwd = cwd;
+    }
+
+    Answer locate(BlockedCommand blocked, List<String> requirements, boolean binaryOnly) throws IOException {
+        List<String> args = new ArrayList<>(List.of("install", "--dry-run", "--report", "-", "--no-deps",
+                "--ignore-installed", "--quiet"));
+        args.addAll(blocked.line().wordsOf(LOOK_OPTIONS));
+        if (binaryOnly && !blocked.line().has("--no-binary")) {
+            // A look must not build a source distribution: wheels first; sdists only when no wheel exists.
+            args.add("--only-binary=:all:");
+        }
+        if (!blocked.line().has("--retries")) {
+            // A look, not the install: an unreachable index should cost a second here, not pip's minute of retries.
+            args.addAll(List.of("--retries", "1"));
+        }
+        args.addAll(requirements);
+        CapturedCommand.Result result = null;
+        if (python != null) {
+            List<String> argv = new ArrayList<>(List.of(python.toString(), "-c", DRY_RUN));
+            argv.addAll(args);
+            result = CapturedCommand.run(argv, env, cwd, Duration.ofMinutes(2));
+            if (result.exit() != 0 && result.stderr().contains("Traceback")) {
+                // This pip's insides differ from the ones patched: its own dry run, slower but right.
+                result = null;
+            }
+        }
+        if (result == null) {
+            result = CapturedCommand.run(pip.argv(args), env, cwd, Duration.ofMinutes(2));
+        }
+        if (result.timedOut()) {
+            return new Answer(Map.of(), 1, "pip did not answer within two minutes", false);
+        }
+        if (result.exit() != 0) {
+            return new Answer(Map.of(), result.exit(), lastError(result.stderr()), notFound(result.stderr()));
+        }
+        return new Answer(parse(result.stdout()), 0, null, false);
+    }
+
+    static Map<String, Located> parse(String report) throws IOException {
+        Map<String, Located> found = new HashMap<>();
+        JsonValue root;
+        try {
+            // pip prints nothing else on stdout with --quiet, but a sitecustomize might: start at the JSON.
+            int brace = report.indexOf('{');
+            root = Json.parse(brace < 0 ? report : report.substring(brace));
+        } catch (ParseException e) {
+            throw new IOException("pip's report is not JSON: " + e.getMessage(), e);
+        }
+        JsonValue install = root.isObject() ? root.asObject().get("install") : null;
+        if (install == null || !install.isArray()) {
+            throw new IOException("pip's report lists nothing to install");
+        }
+        for (JsonValue item : install.asArray()) {
+            JsonObject object = item.asObject();
+            JsonObject metadata = object.get("metadata") != null ? object.get("metadata").asObject() : new JsonObject();
+            String name = metadata.getString("name", null);
+            if (name == null) {
+                continue;
+            }
+            JsonValue info = object.get("download_info");
+            String url = info != null && info.isObject() ? info.asObject().getString("url", null) : null;
+            List<String> classifiers = new ArrayList<>();
+            JsonValue list = metadata.get("classifier");
+            if (list != null && list.isArray()) {
+                for (JsonValue c : list.asArray()) {
+                    if (c.isString()) {
+                        classifiers.add(c.asString().strip());
+                    }
+                }
+            }
+            found.put(Requirement.parse(name).normalizedName(), new Located(name,
+                    metadata.getString("version", "?"), url, classifiers));
+        }
+        return found;
+    }
+
+    /**
+     * pip says "No matching distribution found" both when the index has no such project or version and when it
+     * could not reach the index; only the first is "does not exist".
+     */
+    static boolean notFound(String stderr) {
+        return stderr.contains("No matching distribution found for") && !stderr.contains("Retrying (")
+                && !stderr.contains("Could not fetch URL") && !stderr.contains("connection")
+                && !stderr.contains("HTTPError") && !stderr.contains("SSLError") && !stderr.contains("401")
+                && !stderr.contains("403");
+    }
+
+    static String lastError(String stderr) {
+        String last = null;
+        for (String line : stderr.split("\n")) {
+            if (line.startsWith("ERROR: ") && !line.equals("ERROR: Exception:")) {
+                last = line.substring("ERROR: ".length()).strip();
+            }
+        }
+        if (last != null) {
+            return last;
+        }
+        String[] lines = stderr.strip().split("\n");
+        return lines[lines.length - 1].strip();
+    }
+
+}

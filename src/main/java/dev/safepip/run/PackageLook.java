@@ -1,0 +1,81 @@
+package dev.safepip.run;
+
+import dev.safepip.core.SafepipException;
+import dev.safepip.core.World;
+import dev.safepip.pip.PipExecutable;
+import dev.safepip.plan.AppDetector;
+import dev.safepip.plan.AppKind;
+import dev.safepip.plan.BlockedCommand;
+import dev.safepip.pip.Requirement;
+import dev.safepip.ui.Console;
+import dev.safepip.ui.Sanitizer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The look at the named packages before the menu, as the user sees it: a progress line, then one line per package
+ * saying what it is and which signal decided; a project or version the index does not have ends the run with pip's
+ * own exit code. Under sudo, pip runs without the user's PIP_* settings (sudo drops them): a look that fails there
+ * is said to be impossible, and nothing is recommended on its account.
+ */
+final class PackageLook {
+    private final World world;
+    private final Console console;
+    private final PipExecutable pip;
+
+    PackageLook(World world, Console console, PipExecutable pip) {
+        this.world = world;
+        this.console = console;
+        this.pip = pip;
+    }
+
+    Map<String, AppKind> look(BlockedCommand blocked, Path python, boolean root) {
+        console.say("safepip: looking at " + Sanitizer.clean(String.join(", ", blocked.line().positionals()))
+                + " (an application or a library?) …");
+        String sudoUser = world.getenv("SUDO_USER");
+        boolean underSudo = root && sudoUser != null && !sudoUser.equals("root");
+        AppDetector.Look look;
+        try {
+            look = new AppDetector(pip, python, world.env(), world.cwd(), world.home(), console::say).detect(blocked);
+        } catch (IOException e) {
+            console.say("safepip: could not look (" + Sanitizer.clean(String.valueOf(e.getMessage()))
+                    + "); recommending nothing on that account.");
+            return unknown(blocked, "the look failed");
+        }
+        if (look.missing() != null) {
+            throw SafepipException.fromPip(look.pipExit(), "pip finds no " + look.missing() + " on "
+                    + (underSudo ? "root's index settings (sudo drops your PIP_* variables)" : "your index")
+                    + ": " + look.pipError() + "; nothing was installed",
+                    underSudo ? "keep them with sudo --preserve-env=PIP_INDEX_URL,PIP_EXTRA_INDEX_URL"
+                            : "check the name and the version");
+        }
+        for (Requirement requirement : blocked.named()) {
+            AppKind kind = look.kinds().get(requirement.normalizedName());
+            if (kind == null) {
+                continue;
+            }
+            String name = Sanitizer.clean(requirement.name());
+            if (kind.kind() == AppKind.Kind.UNKNOWN) {
+                console.say("safepip: cannot tell what " + name + " is (" + Sanitizer.clean(kind.why()) + ")"
+                        + (underSudo ? "; under sudo pip does not see your PIP_* settings, so the look may be "
+                        + "impossible here: nothing is recommended on its account" : "") + ".");
+                continue;
+            }
+            String commands = kind.scripts().isEmpty() ? ""
+                    : " (" + Sanitizer.clean(String.join(", ", kind.scripts())) + ")";
+            console.say("safepip: " + name + " is " + kind.noun() + commands + ": " + Sanitizer.clean(kind.why())
+                    + ".");
+        }
+        return look.kinds();
+    }
+
+    private static Map<String, AppKind> unknown(BlockedCommand blocked, String why) {
+        Map<String, AppKind> kinds = new HashMap<>();
+        for (Requirement requirement : blocked.named()) {
+            kinds.put(requirement.normalizedName(), AppKind.unknown(why));
+        }
+        return kinds;
+    }
+}
