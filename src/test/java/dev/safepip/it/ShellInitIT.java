@@ -2,9 +2,9 @@ package dev.safepip.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.safepip.harness.ManagedPython;
+import dev.safepip.harness.Prerequisites;
 import dev.safepip.harness.Proc;
 import dev.safepip.harness.TestEnv;
 import java.io.IOException;
@@ -59,7 +59,7 @@ class ShellInitIT {
     }
 
     Proc.Result inShell(String shell, String script) {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/" + shell)), shell + " is installed (.ci/run installs it)");
+        Prerequisites.command(shell, shell);
         Map<String, String> env = testEnv.withPathFirst(bin);
         return Proc.run(List.of("/usr/bin/" + shell, "-c", script), env, tmp, Duration.ofSeconds(60));
     }

@@ -45,6 +45,8 @@ class StartupArchiveIT {
         assertTrue(info.get("share").contains(archive.toString()), info.toString());
 
         List<Proc.Result> fresh = runs(launcher, env);
+        // The JVM made the archive read-only: replaced, as only root could overwrite it in place.
+        Files.delete(archive);
         Files.write(archive, new byte[4096]);
         List<Proc.Result> garbage = runs(launcher, env);
         assertSame(fresh, garbage);
