@@ -17,6 +17,7 @@ import dev.safepip.process.PipRunner;
 import dev.safepip.process.SearchPath;
 import dev.safepip.python.Interpreter;
 import dev.safepip.python.Situation;
+import dev.safepip.route.CommandLinks;
 import dev.safepip.route.CommandRouteRunner;
 import dev.safepip.route.LedgerUninstall;
 import dev.safepip.route.VenvInstaller;
@@ -69,6 +70,7 @@ final class BlockedInstall {
                 int done = new LedgerUninstall(world, console, runner, stateDir, settings.yes().value())
                         .run(blocked, interpreter, plan);
                 if (done >= 0) {
+                    refreshCommandLinks();
                     return done;
                 }
                 report.print(situation, "uninstall", routes, pipAlreadySaid);
@@ -83,8 +85,10 @@ final class BlockedInstall {
                 return ExitCodes.BLOCKED;
             }
             if (chosen instanceof VenvRoute venvRoute) {
-                return new VenvInstaller(world, console, runner, pip, stateDir)
+                int exit = new VenvInstaller(world, console, runner, pip, stateDir)
                         .install(venvRoute, interpreter == null ? null : interpreter.version());
+                refreshCommandLinks();
+                return exit;
             }
             String location = chosen instanceof PipxRoute ? gatherer.pipxHome() : chosen.key().equals("apt")
                     ? "system" : interpreter == null ? facts.python().toString() : interpreter.prefix().toString();
@@ -199,5 +203,16 @@ final class BlockedInstall {
             }
         }
         throw new IllegalStateException("no route " + key);
+    }
+
+    /** The default venv's commands, where `safepip init --path` shows them: current after every venv change. */
+    private void refreshCommandLinks() {
+        CommandLinks links = CommandLinks.of(world);
+        try {
+            links.refresh();
+        } catch (IOException e) {
+            console.say("safepip: note: could not update the command links in " + links.folder() + " ("
+                    + e.getMessage() + ")");
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.safepip.cli;
 import dev.safepip.SafepipException;
 import dev.safepip.World;
 import dev.safepip.pip.PipOptionTable;
+import dev.safepip.route.CommandLinks;
 import dev.safepip.shell.ShellInit;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,8 @@ public final class InitCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SHELL", description = "bash, zsh or fish")
     String shell;
 
-    @Option(names = "--path", description = "also put safepip's default venv and pipx's commands on PATH")
+    @Option(names = "--path", description = "also put on PATH the commands safepip installed: those of its "
+            + "default venv (as links in ~/.local/share/safepip/bin: never the venv's python or pip) and pipx's")
     boolean path;
 
     public InitCommand(World world, List<String> ownWords, List<String> ownCommands) {
@@ -43,7 +45,14 @@ public final class InitCommand implements Callable<Integer> {
         String launcher = world.launcher() != null ? world.launcher().toString() : "safepip";
         List<String> dirs = new ArrayList<>();
         if (path) {
-            dirs.add(world.xdg("XDG_DATA_HOME", ".local/share").resolve("safepip/venv/bin").toString());
+            // The default venv's commands as links, never its bin: python3 must stay the system's.
+            CommandLinks links = CommandLinks.of(world);
+            try {
+                links.refresh();
+            } catch (java.io.IOException e) {
+                // The links are made again by the next venv install; the PATH line is right either way.
+            }
+            dirs.add(links.folder().toString());
             String pipxBin = world.getenv("PIPX_BIN_DIR");
             dirs.add(pipxBin != null ? pipxBin : world.home().resolve(".local/bin").toString());
         }

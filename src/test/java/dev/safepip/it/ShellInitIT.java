@@ -1,6 +1,7 @@
 package dev.safepip.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.safepip.harness.ManagedPython;
@@ -92,8 +93,9 @@ class ShellInitIT {
         String show = shell.equals("fish") ? "string join : $PATH" : "echo $PATH";
         Proc.Result result = inShell(shell, "source " + file + "; source " + file + "; " + show);
         String path = result.stdout().strip();
-        String venvBin = testEnv.xdgData().resolve("safepip/venv/bin").toString();
-        assertEquals(1, path.split(venvBin, -1).length - 1, path);
+        String links = testEnv.xdgData().resolve("safepip/bin").toString();
+        assertEquals(1, path.split(links, -1).length - 1, path);
+        assertFalse(path.contains("safepip/venv"), "never the venv's bin, with its python3: " + path);
         assertEquals(1, path.split(testEnv.pipxBin().toString(), -1).length - 1, path);
     }
 
