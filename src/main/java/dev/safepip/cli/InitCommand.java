@@ -9,25 +9,37 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** `safepip init bash|zsh|fish`: the shell code for a shell profile, printed on stdout. */
-@Command(name = "init", mixinStandardHelpOptions = true,
-        description = {"print shell code that makes pip and pip3 send install and uninstall through safepip and run "
-                + "everything else as the real pip, with completion; for example in ~/.bashrc:",
-                "  eval \"$(safepip init bash)\"",
-                "fish: safepip init fish | source (in ~/.config/fish/config.fish)"})
+@Command(name = "init", versionProvider = SafepipVersion.class,
+        synopsisHeading = "Usage: ", descriptionHeading = "%n", parameterListHeading = "%nArguments:%n", optionListHeading = "%nOptions:%n",
+        // The first paragraph is also the entry in `safepip --help`: a whole sentence.
+        description = {"Print shell code for your shell's profile: pip and pip3 send install and uninstall through "
+                + "safepip and run every other command as the real pip, with completion.",
+                "",
+                "For example:",
+                "  bash, in ~/.bashrc:    eval \"$(safepip init bash)\"",
+                "  zsh, in ~/.zshrc:      eval \"$(safepip init zsh)\"",
+                "  fish, in ~/.config/fish/config.fish:",
+                "                         safepip init fish | source",
+                "  and to also put the commands safepip installed on PATH:",
+                "                         eval \"$(safepip init bash --path)\""})
 public final class InitCommand implements Callable<Integer> {
+    @Mixin
+    HelpOptions helpOptions;
+
     private final World world;
     private final List<String> ownWords;
     private final List<String> ownCommands;
 
-    @Parameters(paramLabel = "SHELL", description = "bash, zsh or fish")
+    @Parameters(paramLabel = "SHELL", description = "bash, zsh or fish.")
     String shell;
 
-    @Option(names = "--path", description = "also put on PATH the commands safepip installed: those of its "
-            + "default venv (as links in ~/.local/share/safepip/bin: never the venv's python or pip) and pipx's")
+    @Option(names = "--path", description = "Also put on PATH the commands safepip installed: those of its "
+            + "default venv, as links in ~/.local/share/safepip/bin (never the venv's python or pip), and pipx's.")
     boolean path;
 
     public InitCommand(World world, List<String> ownWords, List<String> ownCommands) {
