@@ -35,7 +35,7 @@ need_install install.sh "$yes" prerequisites
 
 if [ "$build" = 1 ]; then
     echo "Building safepip with Maven…"
-    (cd "$root" && mvn -B -q -ntp -DskipTests package)
+    (cd "$root" && mvn -B -q -ntp -Dstyle.color=never -DskipTests package)
 fi
 if [ ! -f "$root/target/safepip.jar" ]; then
     echo "install.sh: $root/target/safepip.jar is missing; run without --no-build" >&2
@@ -98,5 +98,5 @@ esac
 echo "Next steps:"
 echo "  safepip doctor                 # what safepip sees on this machine"
 echo "  safepip install <package>      # use it as you would use pip"
-echo "  eval \"\$(safepip init bash)\"   # in ~/.bashrc (or zsh; fish: safepip init fish | source):"
+echo "  eval \"\$(safepip init bash)\"    # in ~/.bashrc (or zsh; fish: safepip init fish | source):"
 echo "                                 # pip install/uninstall go through safepip, all else straight to pip"

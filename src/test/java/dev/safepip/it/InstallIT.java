@@ -36,7 +36,9 @@ class InstallIT {
 
         Path work = Files.createDirectories(tmp.resolve("work"));
         Path clone = work.resolve("safepip");
-        Proc.Result cloned = Proc.run(List.of(git.toString(), "clone", "--quiet", "--no-hardlinks",
+        // The checkout may belong to another user (CI's copy, a worktree): trusted, it is the code under test.
+        Proc.Result cloned = Proc.run(List.of(git.toString(), "-c", "safe.directory=*", "clone", "--quiet",
+                "--no-hardlinks",
                 Launcher.root().toString(), clone.toString()), Map.of("PATH", "/usr/bin:/bin", "HOME",
                 tmp.toString(), "GIT_CONFIG_NOSYSTEM", "1"), tmp, Duration.ofSeconds(120));
         assertEquals(0, cloned.exit(), cloned.describe());
