@@ -86,12 +86,13 @@ need_install() {
     fi
     echo "$need_program: running $need_apt"
     ${need_sudo}apt-get update -qq || exit 69
-    DEBIAN_FRONTEND=noninteractive ${need_sudo}apt-get install -y -qq --no-install-recommends $need_missing \
+    # env inside sudo: sudo would drop DEBIAN_FRONTEND from our environment.
+    ${need_sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $need_missing \
         >/dev/null || exit 69
     need_missing=
     "$need_recheck"
     if [ -n "$need_missing" ]; then
-        echo "$need_program: still missing after apt-get: $need_missing (is /usr/bin on PATH?)" >&2
+        echo "$need_program: still missing after apt-get: $need_missing (check PATH, and JAVA_HOME for a JDK)" >&2
         exit 69
     fi
 }

@@ -58,6 +58,19 @@ class TestCommandIT {
         assertTrue(!run.stdout().contains("running") && !run.stdout().contains("[INFO]"), run.describe());
     }
 
+    @Test
+    void withoutMavenTheInstallScriptNamesItAndBuildsNothing() {
+        Map<String, String> env = TestEnv.in(tmp.resolve("env")).map();
+        env.put("PATH", Prerequisites.pathWithout(tmp.resolve("bin"), Set.of("mvn")).toString());
+        env.put("PREFIX", tmp.resolve("prefix").toString());
+        Proc.Result install = Proc.run(List.of(Launcher.root().resolve("scripts/install.sh").toString()), env, tmp,
+                Duration.ofSeconds(60));
+        assertEquals(69, install.exit(), install.describe());
+        assertTrue(install.stdout().contains("install.sh: missing: maven"), install.describe());
+        assertTrue(install.stderr().contains("apt-get install -y --no-install-recommends maven"), install.describe());
+        assertTrue(!install.stdout().contains("Building"), install.describe());
+    }
+
     private Proc.Result check(Map<String, String> env) {
         return Proc.run(List.of(Launcher.root().resolve("scripts/test").toString(), "--check"), env, tmp,
                 Duration.ofSeconds(60));
