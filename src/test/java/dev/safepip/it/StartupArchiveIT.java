@@ -34,9 +34,7 @@ class StartupArchiveIT {
         Path prefix = tmp.resolve("prefix");
         Map<String, String> env = sandbox.env();
         env.put("PREFIX", prefix.toString());
-        Proc.Result install = Proc.run(List.of("/bin/sh", Launcher.root().resolve("scripts/install.sh").toString(),
-                "--no-build"), env, tmp, Duration.ofSeconds(300));
-        assertEquals(0, install.exit(), install.describe());
+        Proc.Result install = install(env);
         Path launcher = prefix.resolve("bin/safepip");
 
         Map<String, String> info = info(launcher, env);
@@ -73,9 +71,7 @@ class StartupArchiveIT {
         Path stale = Files.writeString(cache.resolve("safepip-1764590000-jdk17.0.2.jsa"), "old");
         List<String> versions = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            Proc.Result install = Proc.run(List.of("/bin/sh", Launcher.root().resolve("scripts/install.sh").toString(),
-                    "--no-build"), env, tmp, Duration.ofSeconds(300));
-            assertEquals(0, install.exit(), install.describe());
+            install(env);
             versions.add(Files.readString(prefix.resolve("lib/safepip/version")).strip());
         }
         assertTrue(versions.get(0).matches(java.util.regex.Pattern.quote(dev.safepip.Version.get()) + "-[0-9]+"),
@@ -87,6 +83,14 @@ class StartupArchiveIT {
             assertEquals(1, names.size(), names.toString());
             assertTrue(names.get(0).startsWith("safepip-" + versions.get(0) + "-jdk"), names.toString());
         }
+    }
+
+    /** scripts/install.sh --no-build into env's PREFIX; it must succeed. */
+    private Proc.Result install(Map<String, String> env) {
+        Proc.Result install = Proc.run(List.of("/bin/sh", Launcher.root().resolve("scripts/install.sh").toString(),
+                "--no-build"), env, tmp, Duration.ofSeconds(300));
+        assertEquals(0, install.exit(), install.describe());
+        return install;
     }
 
     private static Map<String, String> info(Path launcher, Map<String, String> env) {
