@@ -36,9 +36,10 @@ class InstallIT {
 
         Path work = Files.createDirectories(tmp.resolve("work"));
         Path clone = work.resolve("safepip");
-        // The checkout may belong to another user (CI's copy, a worktree): trusted, it is the code under test.
-        Proc.Result cloned = Proc.run(List.of(git.toString(), "-c", "safe.directory=*", "clone", "--quiet",
-                "--no-hardlinks",
+        // The checkout may belong to another user (a worktree's git folder): trusted, it is the code under test.
+        // In a global config of the clone's own: git's upload-pack ignores -c, and only these count for safe.
+        Files.writeString(tmp.resolve(".gitconfig"), "[safe]\n\tdirectory = *\n");
+        Proc.Result cloned = Proc.run(List.of(git.toString(), "clone", "--quiet", "--no-hardlinks",
                 Launcher.root().toString(), clone.toString()), Map.of("PATH", "/usr/bin:/bin", "HOME",
                 tmp.toString(), "GIT_CONFIG_NOSYSTEM", "1"), tmp, Duration.ofSeconds(120));
         assertEquals(0, cloned.exit(), cloned.describe());
