@@ -2,23 +2,40 @@
 # Builds safepip and installs it for this user:
 #   $PREFIX/bin/safepip                 the launcher
 #   $PREFIX/lib/safepip/safepip.jar     the program
-# PREFIX defaults to ~/.local. --no-build installs the jar already in target/.
+# PREFIX defaults to ~/.local. --no-build installs the jar already in target/. A missing JDK (17 or later) or Maven
+# is installed through apt after one question (--yes: without asking); else the exact command is printed (exit 69).
 set -eu
 
 root=$(cd "$(dirname "$0")/.." && pwd)
+. "$root/scripts/need.sh"
 prefix=${PREFIX:-$HOME/.local}
 build=1
+yes=0
 for arg in "$@"; do
     case $arg in
         --no-build) build=0 ;;
-        -h|--help) sed -n '2,5p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --yes) yes=1 ;;
+        -h|--help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "install.sh: unknown option $arg (try --help)" >&2; exit 64 ;;
     esac
 done
 
+# What building (a JDK and Maven) or only running (a Java) needs.
+prerequisites() {
+    need_missing=
+    if [ "$build" = 1 ]; then
+        need_check_java compiler
+        need_check maven command -v mvn
+    else
+        need_check_java
+    fi
+}
+prerequisites
+need_install install.sh "$yes" prerequisites
+
 if [ "$build" = 1 ]; then
     echo "Building safepip with Maven…"
-    (cd "$root" && mvn -B -q -ntp -DskipTests package)
+    (cd "$root" && mvn -B -q -ntp -Dstyle.color=never -DskipTests package)
 fi
 if [ ! -f "$root/target/safepip.jar" ]; then
     echo "install.sh: $root/target/safepip.jar is missing; run without --no-build" >&2
@@ -33,10 +50,12 @@ cp "$root/scripts/safepip" "$prefix/bin/.safepip.new"
 chmod 755 "$prefix/bin/.safepip.new"
 mv -f "$prefix/bin/.safepip.new" "$prefix/bin/safepip"
 
-# The launcher finds the version beside the jar, to pick the archive made for this safepip.
-version=$(unzip -p "$root/target/safepip.jar" dev/safepip/version.properties 2>/dev/null | sed -n 's/^version=//p')
-[ -n "$version" ] || version=$(date +%s)
-printf '%s\n' "$version" > "$prefix/lib/safepip/version"
+# The launcher finds the version beside the jar, to pick the archive made for this safepip: Maven's version and
+# the jar's checksum (cksum is in every Debian), so that two builds of one version never share an archive.
+version=$(sed -n 's/^version=//p' "$root/target/classes/dev/safepip/version.properties" 2>/dev/null || true)
+version=${version:+$version-}$(cksum < "$prefix/lib/safepip/safepip.jar" | cut -d' ' -f1)
+printf '%s\n' "$version" > "$prefix/lib/safepip/.version.new"
+mv -f "$prefix/lib/safepip/.version.new" "$prefix/lib/safepip/version"
 
 # A class-data archive (JDK 17-24) or AOT cache (JDK 25+) for the JVM the launcher picks, made by one training
 # run of the pass-through path: the start of every pip call gets cheaper. safepip works the same without it.
@@ -58,6 +77,13 @@ if [ -n "$archive" ] && [ "${SAFEPIP_NO_ARCHIVE:-}" != 1 ]; then
         && [ -f "$archive" ]; then
         rm -rf "$training"
         echo "Made a startup archive for Java $jdk: $archive"
+        # Archives of other safepip builds are never used again: one per build would pile up.
+        for old in "$(dirname "$archive")"/safepip-*-jdk*.jsa "$(dirname "$archive")"/safepip-*-jdk*.aot; do
+            case ${old##*/} in
+                "safepip-$version-jdk"*|'safepip-*'*) ;;
+                *) rm -f "$old" ;;
+            esac
+        done
     else
         rm -rf "$archive" "$training"
         echo "Note: no startup archive for Java $jdk (safepip works the same, a little slower to start)"
@@ -72,5 +98,5 @@ esac
 echo "Next steps:"
 echo "  safepip doctor                 # what safepip sees on this machine"
 echo "  safepip install <package>      # use it as you would use pip"
-echo "  eval \"\$(safepip init bash)\"   # in ~/.bashrc (or zsh; fish: safepip init fish | source):"
+echo "  eval \"\$(safepip init bash)\"    # in ~/.bashrc (or zsh; fish: safepip init fish | source):"
 echo "                                 # pip install/uninstall go through safepip, all else straight to pip"

@@ -21,11 +21,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** `safepip doctor`: everything safepip sees, so a user can tell why it does what it does. */
-@Command(name = "doctor", description = "show what safepip sees: the real pip, its Python, the PEP 668 marker, "
-        + "pipx, apt, and the settings with where each comes from", mixinStandardHelpOptions = true)
+@Command(name = "doctor", descriptionHeading = "%n", description = "Show what safepip sees: the real pip, its Python, the PEP 668 marker, "
+        + "pipx, apt, and the settings with where each comes from.", versionProvider = SafepipVersion.class,
+        synopsisHeading = "Usage: ", optionListHeading = "%nOptions:%n")
 public final class DoctorCommand implements Callable<Integer> {
+    @Mixin
+    HelpOptions helpOptions;
+
     private final World world;
     private final WrapperOptions options;
 

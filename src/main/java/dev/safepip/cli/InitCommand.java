@@ -4,29 +4,43 @@ import dev.safepip.core.SafepipPaths;
 import dev.safepip.core.SafepipException;
 import dev.safepip.core.World;
 import dev.safepip.pip.PipOptionTable;
+import dev.safepip.route.CommandLinks;
 import dev.safepip.shell.ShellInit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** `safepip init bash|zsh|fish`: the shell code for a shell profile, printed on stdout. */
-@Command(name = "init", mixinStandardHelpOptions = true,
-        description = {"print shell code that makes pip and pip3 send install and uninstall through safepip and run "
-                + "everything else as the real pip, with completion; for example in ~/.bashrc:",
-                "  eval \"$(safepip init bash)\"",
-                "fish: safepip init fish | source (in ~/.config/fish/config.fish)"})
+@Command(name = "init", versionProvider = SafepipVersion.class,
+        synopsisHeading = "Usage: ", descriptionHeading = "%n", parameterListHeading = "%nArguments:%n", optionListHeading = "%nOptions:%n",
+        // The first paragraph is also the entry in `safepip --help`: a whole sentence.
+        description = {"Print shell code for your shell's profile: pip and pip3 send install and uninstall through "
+                + "safepip and run every other command as the real pip, with completion.",
+                "",
+                "For example:",
+                "  bash, in ~/.bashrc:    eval \"$(safepip init bash)\"",
+                "  zsh, in ~/.zshrc:      eval \"$(safepip init zsh)\"",
+                "  fish, in ~/.config/fish/config.fish:",
+                "                         safepip init fish | source",
+                "  and to also put the commands safepip installed on PATH:",
+                "                         eval \"$(safepip init bash --path)\""})
 public final class InitCommand implements Callable<Integer> {
+    @Mixin
+    HelpOptions helpOptions;
+
     private final World world;
     private final List<String> ownWords;
     private final List<String> ownCommands;
 
-    @Parameters(paramLabel = "SHELL", description = "bash, zsh or fish")
+    @Parameters(paramLabel = "SHELL", description = "bash, zsh or fish.")
     String shell;
 
-    @Option(names = "--path", description = "also put safepip's default venv and pipx's commands on PATH")
+    @Option(names = "--path", description = "Also put on PATH the commands safepip installed: those of its "
+            + "default venv, as links in ~/.local/share/safepip/bin (never the venv's python or pip), and pipx's.")
     boolean path;
 
     public InitCommand(World world, List<String> ownWords, List<String> ownCommands) {
@@ -44,7 +58,14 @@ public final class InitCommand implements Callable<Integer> {
         String launcher = world.launcher() != null ? world.launcher().toString() : "safepip";
         List<String> dirs = new ArrayList<>();
         if (path) {
-            dirs.add(new SafepipPaths(world).defaultVenv().resolve("bin").toString());
+            // The default venv's commands as links, never its bin: python3 must stay the system's.
+            CommandLinks links = CommandLinks.of(world);
+            try {
+                links.refresh();
+            } catch (java.io.IOException e) {
+                // The links are made again by the next venv install; the PATH line is right either way.
+            }
+            dirs.add(links.folder().toString());
             String pipxBin = world.getenv("PIPX_BIN_DIR");
             dirs.add(pipxBin != null ? pipxBin : world.home().resolve(".local/bin").toString());
         }

@@ -35,6 +35,7 @@ public final class OwnCommands {
         top.addSubcommand("doctor", new DoctorCommand(world, invocation.options()));
         top.addSubcommand("where", new WhereCommand(world));
         top.addSubcommand("init", new InitCommand(world, ownWords(), List.of("doctor", "where")));
+        top.setUsageHelpWidth(HelpWidth.of(world));
         top.setOut(new PrintWriter(world.out(), true));
         top.setErr(new PrintWriter(world.err(), true));
         if (invocation.ownCommand() == null) {

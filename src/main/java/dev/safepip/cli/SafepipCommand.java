@@ -8,46 +8,52 @@ import picocli.CommandLine.Option;
  * (on every pip call, without picocli); this class only describes them.
  */
 @Command(name = "safepip",
-        usageHelpAutoWidth = true,
         synopsisHeading = "Usage: ",
         customSynopsis = {"safepip [SAFEPIP OPTIONS] <pip command> [pip arguments…]",
                           "       safepip doctor",
                           "       safepip where [PKG…]",
                           "       safepip init bash|zsh|fish [--path]"},
+        // One string per paragraph: picocli wraps them to the width (HelpWidth), never in mid-sentence.
         description = {"",
-                "A drop-in wrapper for pip. Every pip command runs the real pip, unchanged. When an install is",
-                "blocked because this Python is externally managed (PEP 668), safepip explains it and offers the",
-                "ways out: a virtual environment, pipx, the system package manager, or (dangerous)",
-                "--break-system-packages.", ""},
+                "A drop-in wrapper for pip. Every pip command runs the real pip, unchanged. When an install is "
+                        + "blocked because this Python is externally managed (PEP 668), safepip explains it and "
+                        + "offers the ways out: a virtual environment, pipx, the system package manager, or "
+                        + "(dangerous) --break-system-packages.", ""},
         optionListHeading = "safepip options (only before pip's command):%n",
         commandListHeading = "%nsafepip commands:%n",
         footer = {"",
-                "Every other argument goes to pip: `safepip install requests`, `safepip list`.",
-                "pip's own help: `safepip help`, `safepip install --help`.",
+                "Every other argument goes to pip: `safepip install requests`, `safepip list`. pip's own help: "
+                        + "`safepip help`, `safepip install --help`; `safepip --version` is pip's version, "
+                        + "`safepip doctor -V` safepip's.",
+                "",
+                "In your shell's profile (~/.bashrc): eval \"$(safepip init bash)\" makes pip install and pip "
+                        + "uninstall go through safepip; see `safepip init --help`.",
                 "",
                 "Environment: SAFEPIP_VIA, SAFEPIP_VENV, SAFEPIP_YES, SAFEPIP_PIP (the real pip).",
-                "Config file: ${XDG_CONFIG_HOME:-~/.config}/safepip/config, `key = value` lines (via, venv, yes).",
+                // $$ keeps picocli from reading ${…} as a variable of its own.
+                "Config file: $${XDG_CONFIG_HOME:-~/.config}/safepip/config, `key = value` lines (via, venv, yes, "
+                        + "prefer).",
                 "Precedence: option, then environment, then config file, then default.",
-                "Exit codes: pip's own (0, 1, 2, 3, 4, 23); a blocked install not redone: 1;",
-                "safepip's errors: 64 usage, 69 nothing available, 70 internal."})
+                "Exit codes: pip's own (0, 1, 2, 3, 4, 23); a blocked install not redone: 1; safepip's errors: 64 "
+                        + "usage, 69 nothing available, 70 internal, 130 interrupted."})
 public final class SafepipCommand {
     @Option(names = "--via", paramLabel = "ROUTE",
-            description = "how to redo a blocked install: ask, venv, pipx, apt, break, fail (default: ask)")
+            description = "How to redo a blocked install: ask, venv, pipx, apt, break, fail (default: ask).")
     String via;
 
-    @Option(names = "--venv", paramLabel = "DIR", description = "the virtual environment for the venv route")
+    @Option(names = "--venv", paramLabel = "DIR", description = "The virtual environment for the venv route.")
     String venv;
 
     @Option(names = "--inject", paramLabel = "APP",
-            description = "with the pipx route: add the libraries to the environment of pipx application APP")
+            description = "With the pipx route: add the libraries to the environment of pipx application APP.")
     String inject;
 
-    @Option(names = "--yes", description = "take the recommended route without asking")
+    @Option(names = "--yes", description = "Take the recommended route without asking.")
     boolean yes;
 
-    @Option(names = "--plan", description = "show what safepip would do, and run nothing")
+    @Option(names = "--plan", description = "Show what safepip would do, and run nothing.")
     boolean plan;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show help.")
     boolean help;
 }

@@ -16,19 +16,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** `safepip where [PKG…]`: what safepip installed, where, when, and whether it is still there. */
-@Command(name = "where", mixinStandardHelpOptions = true,
-        description = "show what safepip installed instead of a blocked pip install: where, when, by which route, "
-                + "and whether it is still there")
+@Command(name = "where", versionProvider = SafepipVersion.class,
+        synopsisHeading = "Usage: ", descriptionHeading = "%n", parameterListHeading = "%nArguments:%n", optionListHeading = "%nOptions:%n",
+        description = "Show what safepip installed instead of a blocked pip install: where, when, by which route, "
+                + "and whether it is still there.")
 public final class WhereCommand implements Callable<Integer> {
+    @Mixin
+    HelpOptions helpOptions;
+
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.systemDefault());
 
     private final World world;
 
-    @Parameters(paramLabel = "PKG", description = "only these packages")
+    @Parameters(paramLabel = "PKG", description = "Only these packages.")
     List<String> packages = new ArrayList<>();
 
     public WhereCommand(World world) {

@@ -15,6 +15,7 @@ import dev.safepip.plan.RouteKind;
 import dev.safepip.process.PipRunner;
 import dev.safepip.process.SearchPath;
 import dev.safepip.pip.Situation;
+import dev.safepip.route.CommandLinks;
 import dev.safepip.route.CommandRouteRunner;
 import dev.safepip.route.LedgerUninstall;
 import dev.safepip.route.LedgerWriter;
@@ -67,6 +68,7 @@ final class BlockedInstall {
                 int done = new LedgerUninstall(world, console, runner, ledger, stateDir, settings.yes().value())
                         .run(plan, dryRun);
                 if (done >= 0) {
+                    refreshCommandLinks();
                     return done;
                 }
                 new BlockedReport(console).explain(plan);
@@ -80,7 +82,11 @@ final class BlockedInstall {
             if (chosen == null) {
                 return ExitCodes.BLOCKED;
             }
-            return executor(chosen.kind(), ledger, stateDir).run(chosen, plan);
+            int exit = executor(chosen.kind(), ledger, stateDir).run(chosen, plan);
+            if (chosen.kind() == RouteKind.VENV) {
+                refreshCommandLinks();
+            }
+            return exit;
         } catch (IOException e) {
             throw SafepipException.unavailable("could not complete the " + (blocked.isInstall() ? "install"
                     : "uninstall") + ": " + IoProblem.describe(e), IoProblem.hint(e));
@@ -103,6 +109,17 @@ final class BlockedInstall {
         };
         report.planned(chosen, why);
         return chosen != null && !chosen.available() ? ExitCodes.UNAVAILABLE : 0;
+    }
+
+    /** The default venv's commands, where `safepip init --path` shows them: current after every venv change. */
+    private void refreshCommandLinks() {
+        CommandLinks links = CommandLinks.of(world);
+        try {
+            links.refresh();
+        } catch (IOException e) {
+            console.say("safepip: note: could not update the command links in " + links.folder() + " ("
+                    + IoProblem.describe(e) + ")");
+        }
     }
 
     private RouteExecutor executor(RouteKind kind, LedgerWriter ledger, Path stateDir) {

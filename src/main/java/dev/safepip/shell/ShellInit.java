@@ -40,18 +40,20 @@ public final class ShellInit {
 
     private static String pathLine(boolean fish, List<String> dirs) {
         if (dirs.isEmpty()) {
-            return "# (`safepip init --path` would also put safepip's default venv and pipx's commands on PATH.)\n";
+            return "# (`safepip init --path` would also put the commands safepip installed on PATH.)\n";
         }
         StringBuilder quoted = new StringBuilder();
         for (String dir : dirs) {
             quoted.append(' ').append(ShellQuote.word(dir));
         }
         if (fish) {
-            return "# safepip's default venv and pipx's commands, once each, however often this is sourced.\n"
+            return "# The commands safepip installed (its default venv's, as links; pipx's), once each, however often this is "
+                    + "sourced.\n"
                     + "for __safepip_dir in" + quoted + "\n    contains -- $__safepip_dir $PATH; or set -gx PATH "
                     + "$__safepip_dir $PATH\nend\nset -e __safepip_dir\n";
         }
-        return "# safepip's default venv and pipx's commands, once each, however often this is sourced.\n"
+        return "# The commands safepip installed (its default venv's, as links; pipx's), once each, however often this is "
+                    + "sourced.\n"
                 + "for __safepip_dir in" + quoted + "; do\n    case \":$PATH:\" in\n        *\":$__safepip_dir:\"*) ;;\n"
                 + "        *) PATH=\"$__safepip_dir:$PATH\" ;;\n    esac\ndone\nunset __safepip_dir\n";
     }

@@ -48,6 +48,7 @@ public final class Tmux implements AutoCloseable {
      */
     public static Tmux start(String sessionName, List<String> argv, Map<String, String> env, Path cwd,
                              int cols, int rows) {
+        Prerequisites.command("tmux", "tmux");
         String socket = "safepip-" + ProcessHandle.current().pid() + "-"
                 + UUID.randomUUID().toString().substring(0, 8);
         Path conf;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.eclipsesource.json.JsonObject;
 import dev.safepip.harness.LocalIndex;
+import dev.safepip.harness.Prerequisites;
 import dev.safepip.harness.Proc;
 import dev.safepip.harness.Tmux;
 import dev.safepip.harness.WheelBuilder;
@@ -20,7 +21,6 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -126,8 +126,7 @@ class MenuIT {
 
     @Test
     void choosingPipxInstallsTheApplicationWithPipx() throws IOException {
-        Path pipx = Path.of("/usr/bin/pipx");
-        Assumptions.assumeTrue(Files.isExecutable(pipx), "pipx is not installed in /usr/bin (CI installs it)");
+        Path pipx = Prerequisites.command("pipx", "pipx");
         Path pipxBin = sandbox.testEnv().pipxBin();
         // In a project the default is the project's venv: pipx is a choice the user makes.
         Path project = Files.createDirectories(tmp.resolve("project"));

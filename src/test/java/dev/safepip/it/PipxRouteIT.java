@@ -3,10 +3,10 @@ package dev.safepip.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.safepip.harness.LocalIndex;
 import dev.safepip.harness.ManagedPython;
+import dev.safepip.harness.Prerequisites;
 import dev.safepip.harness.Proc;
 import dev.safepip.harness.WheelBuilder;
 import java.io.IOException;
@@ -35,7 +35,7 @@ class PipxRouteIT {
 
     @BeforeAll
     static void setUpShared() {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/pipx")), "pipx is installed (.ci/run installs it)");
+        Prerequisites.command("pipx", "pipx");
         managed = ManagedPython.create(shared.resolve("managed"));
         index = Sandbox.serve(shared.resolve("wheels"),
                 WheelBuilder.of("hello-app", "1.0").consoleScript("hello-app", "hello_app:main")

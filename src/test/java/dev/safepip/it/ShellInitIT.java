@@ -1,10 +1,11 @@
 package dev.safepip.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.safepip.harness.ManagedPython;
+import dev.safepip.harness.Prerequisites;
 import dev.safepip.harness.Proc;
 import dev.safepip.harness.TestEnv;
 import java.io.IOException;
@@ -68,7 +69,7 @@ class ShellInitIT {
     }
 
     Proc.Result inShell(String shell, String script) {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/" + shell)), shell + " is installed (.ci/run installs it)");
+        Prerequisites.command(shell, shell);
         Map<String, String> env = testEnv.withPathFirst(bin);
         env.put("SAFEPIP_JAVA", tmp.resolve("jdk").toString());
         return Proc.run(List.of("/usr/bin/" + shell, "-c", script), env, tmp, Duration.ofSeconds(60));
@@ -103,8 +104,9 @@ class ShellInitIT {
         String show = shell.equals("fish") ? "string join : $PATH" : "echo $PATH";
         Proc.Result result = inShell(shell, "source " + file + "; source " + file + "; " + show);
         String path = result.stdout().strip();
-        String venvBin = testEnv.xdgData().resolve("safepip/venv/bin").toString();
-        assertEquals(1, path.split(venvBin, -1).length - 1, path);
+        String links = testEnv.xdgData().resolve("safepip/bin").toString();
+        assertEquals(1, path.split(links, -1).length - 1, path);
+        assertFalse(path.contains("safepip/venv"), "never the venv's bin, with its python3: " + path);
         assertEquals(1, path.split(testEnv.pipxBin().toString(), -1).length - 1, path);
     }
 

@@ -2,8 +2,10 @@ package dev.safepip.it;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.safepip.harness.Prerequisites;
 import dev.safepip.harness.Proc;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,9 +34,7 @@ class StartupArchiveIT {
         Path prefix = tmp.resolve("prefix");
         Map<String, String> env = sandbox.env();
         env.put("PREFIX", prefix.toString());
-        Proc.Result install = Proc.run(List.of("/bin/sh", Launcher.root().resolve("scripts/install.sh").toString(),
-                "--no-build"), env, tmp, Duration.ofSeconds(300));
-        assertEquals(0, install.exit(), install.describe());
+        Proc.Result install = install(env);
         Path launcher = prefix.resolve("bin/safepip");
 
         Map<String, String> info = info(launcher, env);
@@ -45,6 +45,8 @@ class StartupArchiveIT {
         assertTrue(info.get("share").contains(archive.toString()), info.toString());
 
         List<Proc.Result> fresh = runs(launcher, env);
+        // The JVM made the archive read-only: replaced, as only root could overwrite it in place.
+        Files.delete(archive);
         Files.write(archive, new byte[4096]);
         List<Proc.Result> garbage = runs(launcher, env);
         assertSame(fresh, garbage);
@@ -54,6 +56,41 @@ class StartupArchiveIT {
         Files.delete(archive);
         assertEquals("-Xshare:auto", info(launcher, env).get("share"));
         assertSame(fresh, runs(launcher, env));
+    }
+
+    @Test
+    void withoutUnzipTheVersionIsTheBuildsAndOlderArchivesAreRemoved() throws IOException {
+        Sandbox sandbox = Sandbox.in(tmp);
+        Path prefix = tmp.resolve("prefix");
+        Map<String, String> env = sandbox.env();
+        env.put("PREFIX", prefix.toString());
+        env.put("PATH", sandbox.managed().bin() + ":"
+                + Prerequisites.pathWithout(tmp.resolve("no-unzip"), java.util.Set.of("unzip")));
+        Path cache = Files.createDirectories(sandbox.testEnv().xdgCache().resolve("safepip/jvm"));
+        // What every earlier install left: a timestamp for a version, one archive per install.
+        Path stale = Files.writeString(cache.resolve("safepip-1764590000-jdk17.0.2.jsa"), "old");
+        List<String> versions = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            install(env);
+            versions.add(Files.readString(prefix.resolve("lib/safepip/version")).strip());
+        }
+        assertTrue(versions.get(0).matches(java.util.regex.Pattern.quote(dev.safepip.core.Version.get()) + "-[0-9]+"),
+                "Maven's version and the jar's checksum: " + versions);
+        assertEquals(versions.get(0), versions.get(1), "the same jar, the same version");
+        assertFalse(Files.exists(stale), "an archive of an older safepip is removed");
+        try (Stream<Path> archives = Files.list(cache)) {
+            List<String> names = archives.map(p -> p.getFileName().toString()).toList();
+            assertEquals(1, names.size(), names.toString());
+            assertTrue(names.get(0).startsWith("safepip-" + versions.get(0) + "-jdk"), names.toString());
+        }
+    }
+
+    /** scripts/install.sh --no-build into env's PREFIX; it must succeed. */
+    private Proc.Result install(Map<String, String> env) {
+        Proc.Result install = Proc.run(List.of("/bin/sh", Launcher.root().resolve("scripts/install.sh").toString(),
+                "--no-build"), env, tmp, Duration.ofSeconds(300));
+        assertEquals(0, install.exit(), install.describe());
+        return install;
     }
 
     private static Map<String, String> info(Path launcher, Map<String, String> env) {

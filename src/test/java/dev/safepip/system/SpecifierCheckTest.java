@@ -2,12 +2,11 @@ package dev.safepip.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.safepip.harness.Prerequisites;
 import dev.safepip.system.SpecifierCheck.Question;
 import dev.safepip.system.SpecifierCheck.Verdict;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +17,7 @@ class SpecifierCheckTest {
 
     @Test
     void pipsOwnPackagingAnswersAllQuestionsAtOnce() throws IOException {
-        assumeTrue(Files.isExecutable(PYTHON));
+        Prerequisites.pythonModule("pip", "python3-pip");
         Object[] cases = {
             "2.28.1", ">=2", Verdict.SATISFIED,
             "2.28.1", ">=99", Verdict.NOT_SATISFIED,
@@ -61,7 +60,7 @@ class SpecifierCheckTest {
 
     @Test
     void anInterpreterWithoutPipIsAnError() {
-        assumeTrue(Files.isExecutable(PYTHON));
+        Prerequisites.pythonModule("pip", "python3-pip");
         // -S: no site-packages, so no pip; stands for an interpreter that has none.
         CommandStarter noSite = (argv, timeout) -> {
             List<String> changed = new ArrayList<>(argv);
