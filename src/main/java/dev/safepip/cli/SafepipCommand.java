@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
         customSynopsis = {"safepip [SAFEPIP OPTIONS] <pip command> [pip arguments…]",
                           "       safepip doctor",
                           "       safepip where [PKG…]",
+                          "       safepip rescue [--yes|--plan] [PKG…] | --undo PKG",
                           "       safepip init bash|zsh|fish [--path]"},
         description = {"",
                 "A drop-in wrapper for pip. Every pip command runs the real pip, unchanged. When an install is",
