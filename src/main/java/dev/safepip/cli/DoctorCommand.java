@@ -10,9 +10,12 @@ import dev.safepip.pip.PipExecutable;
 import dev.safepip.pip.PipLocator;
 import dev.safepip.pip.PipOverrides;
 import dev.safepip.process.SearchPath;
+import dev.safepip.system.MarkerIntegrity;
+import dev.safepip.pip.ActiveEnvironment;
 import dev.safepip.python.Interpreter;
 import dev.safepip.pip.Situation;
 import dev.safepip.pip.SituationDetector;
+import dev.safepip.python.Shebang;
 import dev.safepip.ui.Sanitizer;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -59,6 +62,12 @@ public final class DoctorCommand implements Callable<Integer> {
             describe(out, situation);
         }
         row(out, "VIRTUAL_ENV", orUnset(world.getenv("VIRTUAL_ENV")));
+        if (pip != null) {
+            active(out, path, pip, situation);
+        }
+        if (situation != null) {
+            markerState(out, path, situation);
+        }
         row(out, "pipx", found(path.find("pipx")));
         row(out, "apt-get", found(path.find("apt-get")));
         settings(out);
@@ -102,6 +111,47 @@ public final class DoctorCommand implements Callable<Integer> {
             for (String line : Sanitizer.cleanAndCut(situation.marker().text(), 12, 1500).split("\n")) {
                 out.println("    | " + line);
             }
+        }
+    }
+
+    /** The activated venv or conda env, whether its own pip runs, and if not why and how to fix it. */
+    private void active(PrintStream out, SearchPath path, PipExecutable pip, Situation situation) {
+        Path pipPython = situation.interpreter() != null ? situation.interpreter().path()
+                : pip.python() != null ? pip.python() : Shebang.interpreterOf(pip.script(), path);
+        ActiveEnvironment active = ActiveEnvironment.detect(world, path, pip, pipPython);
+        if (active == null) {
+            row(out, "active env", "none (neither VIRTUAL_ENV nor CONDA_PREFIX is set)");
+            return;
+        }
+        row(out, "active env", (active.kind() == Interpreter.Kind.CONDA ? "conda environment " : "virtual environment ")
+                + active.prefix());
+        row(out, "its pip", active.ownPip() == null ? "none: it has no pip of its own"
+                : active.ownPip() + (active.usesOwn() ? " (the one safepip runs)" : " (not the one safepip runs)"));
+        for (ActiveEnvironment.Finding finding : active.causes()) {
+            row(out, finding.cause() == ActiveEnvironment.Cause.SHELL_MAY_REMEMBER ? "note" : "cause",
+                    finding.text());
+            for (String fix : finding.fixes()) {
+                row(out, "  fix", fix);
+            }
+        }
+    }
+
+    /** A marker Debian's package ships but that is gone or changed: said with the command that restores it. */
+    private void markerState(PrintStream out, SearchPath path, Situation situation) {
+        Interpreter interpreter = situation.interpreter();
+        if (interpreter == null || interpreter.kind() != Interpreter.Kind.SYSTEM || interpreter.marker() == null) {
+            return;
+        }
+        MarkerIntegrity.State state = new MarkerIntegrity(world.env(), world.cwd(), path.find("dpkg"))
+                .check(interpreter.marker());
+        if (state == null) {
+            return;
+        }
+        if (state.damaged()) {
+            row(out, "marker state", state.describe());
+            row(out, "  restore", state.restoreCommand() + "   (safepip never edits the marker itself)");
+        } else {
+            row(out, "marker state", "as Debian's package " + state.owner() + " ships it");
         }
     }
 

@@ -15,7 +15,7 @@ import java.util.Set;
  */
 public final class InvocationParser {
     /** safepip's own commands; none of them is a pip command. */
-    public static final Set<String> OWN_COMMANDS = Set.of("doctor", "where", "init");
+    public static final Set<String> OWN_COMMANDS = Set.of("doctor", "where", "init", "rescue");
 
     private final PipOptionSet general;
 

@@ -26,7 +26,7 @@ public final class OwnCommands {
         for (CommandLine.Model.OptionSpec option : new CommandLine(new SafepipCommand()).getCommandSpec().options()) {
             words.add(option.longestName());
         }
-        words.addAll(List.of("doctor", "where", "init"));
+        words.addAll(List.of("doctor", "where", "init", "rescue"));
         return words;
     }
 
@@ -34,7 +34,8 @@ public final class OwnCommands {
         CommandLine top = new CommandLine(new SafepipCommand());
         top.addSubcommand("doctor", new DoctorCommand(world, invocation.options()));
         top.addSubcommand("where", new WhereCommand(world));
-        top.addSubcommand("init", new InitCommand(world, ownWords(), List.of("doctor", "where")));
+        top.addSubcommand("rescue", new RescueCommand(world, invocation.options()));
+        top.addSubcommand("init", new InitCommand(world, ownWords(), List.of("doctor", "where", "rescue")));
         top.setUsageHelpWidth(HelpWidth.of(world));
         top.setOut(new PrintWriter(world.out(), true));
         top.setErr(new PrintWriter(world.err(), true));

@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
         customSynopsis = {"safepip [SAFEPIP OPTIONS] <pip command> [pip arguments…]",
                           "       safepip doctor",
                           "       safepip where [PKG…]",
+                          "       safepip rescue [--yes|--plan] [PKG…] | --undo PKG",
                           "       safepip init bash|zsh|fish [--path]"},
         // One string per paragraph: picocli wraps them to the width (HelpWidth), never in mid-sentence.
         description = {"",

@@ -22,6 +22,11 @@ public final class SearchPath {
         this.dirs = List.copyOf(found);
     }
 
+    /** The folders searched, in order. */
+    public List<Path> dirs() {
+        return dirs;
+    }
+
     /** Every executable called name on PATH, in PATH order. */
     public List<Path> all(String name) {
         List<Path> hits = new ArrayList<>();

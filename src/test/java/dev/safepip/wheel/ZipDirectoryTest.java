@@ -46,7 +46,9 @@ class ZipDirectoryTest {
             WheelContents contents = WheelContents.read(remote);
             assertTrue(contents.entryPoints().contains("big-app"), contents.entryPoints());
             assertTrue(index.bytesSent() < 200_000, "sent " + index.bytesSent());
-            assertEquals(index.bytesSent(), remote.fetched());
+            // The server counts what it wrote, which may run ahead of what the client has read when it closes.
+            assertTrue(remote.fetched() <= index.bytesSent() && remote.fetched() > 0,
+                    remote.fetched() + " read, " + index.bytesSent() + " sent");
 
             index.ranges(false);
             HttpRangeBytes whole = new HttpRangeBytes(HttpClient.newHttpClient(), uri, Map.of());

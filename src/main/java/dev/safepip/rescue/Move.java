@@ -1,0 +1,16 @@
+package dev.safepip.rescue;
+
+import java.util.List;
+
+/**
+ * One stray's way to where it belongs, with every command shown before anything runs.
+ *
+ * @param route    "pipx" or "venv"
+ * @param location pipx's home or the venv folder (what the ledger records)
+ * @param install  the commands that install the same version there
+ * @param remove   the system pip's uninstall of the old copy (with sudo when its files are root's)
+ * @param blocker  why it cannot be moved now, or null
+ */
+public record Move(Stray stray, String route, String location, List<List<String>> install, List<String> remove,
+                   String blocker) {
+}

@@ -1,0 +1,106 @@
+package dev.safepip.rescue;
+
+import com.eclipsesource.json.Json;
+import com.eclipsesource.json.JsonObject;
+import dev.safepip.core.BoundedFile;
+import dev.safepip.python.ProjectName;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What rescue moved, from where, so that `rescue --undo` can put it back: `rescued.jsonl` in safepip's state
+ * folder, one JSON record a line. The ledger says where a package is now; this says where it was before.
+ */
+public final class RescueRecords {
+    /**
+     * @param action "rescue" or "undo"
+     * @param from   the site folder it was taken from
+     * @param sudo   whether its files were root's (putting it back needs sudo)
+     * @param route  "pipx" or "venv"
+     * @param location pipx's home or the venv folder
+     */
+    public record Entry(String action, String normalized, String name, String version, String from, String scope,
+                        boolean sudo, String route, String location, String interpreter) {
+        String toJson() {
+            return Json.object().add("time", Instant.now().toString()).add("action", action)
+                    .add("package", normalized).add("name", name).add("version", version).add("from", from)
+                    .add("scope", scope).add("sudo", sudo).add("route", route).add("location", location)
+                    .add("interpreter", interpreter).toString();
+        }
+
+        /** The record on a line, or null when it is torn or makes no sense: never acted on. */
+        static Entry fromJson(String line) {
+            try {
+                JsonObject o = Json.parse(line).asObject();
+                Entry entry = new Entry(o.getString("action", ""), o.getString("package", ""),
+                        o.getString("name", ""), o.getString("version", ""), o.getString("from", ""),
+                        o.getString("scope", ""), o.getBoolean("sudo", false), o.getString("route", ""),
+                        o.getString("location", ""), o.getString("interpreter", ""));
+                return entry.makesSense() ? entry : null;
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+
+        private boolean makesSense() {
+            return (action.equals("rescue") || action.equals("undo")) && ProjectName.isNormalized(normalized)
+                    && ProjectName.normalize(name).equals(normalized) && name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")
+                    && version.matches("[A-Za-z0-9][A-Za-z0-9.+!_-]*") && (scope.equals("USER")
+                    || scope.equals("SYSTEM")) && (route.equals("pipx") || route.equals("venv"))
+                    && absolute(from) && absolute(location) && absolute(interpreter);
+        }
+
+        private static boolean absolute(String text) {
+            return text.startsWith("/") && text.indexOf('\u0000') < 0 && Path.of(text).normalize().toString()
+                    .equals(text);
+        }
+    }
+
+    /** The file is small (one line per rescue): read whole, but never one that is not a regular file. */
+    private static final long MAX_SIZE = 4L << 20;
+
+    private final Path file;
+
+    public RescueRecords(Path stateDir) {
+        this.file = stateDir.resolve("rescued.jsonl");
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public void append(Entry entry) throws IOException {
+        Files.createDirectories(file.getParent());
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new BoundedFile.NotRegular(file);
+        }
+        Files.write(file, (entry.toJson() + "\n").getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+    }
+
+    /** The last rescue of this package that was not undone since, or null. */
+    public Entry lastRescue(String normalized) throws IOException {
+        if (!Files.exists(file)) {
+            return null;
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new BoundedFile.NotRegular(file);
+        }
+        if (Files.size(file) > MAX_SIZE) {
+            throw new IOException(file + " is larger than safepip ever writes it");
+        }
+        Entry last = null;
+        for (String line : List.of(Files.readString(file, StandardCharsets.UTF_8).split("\n"))) {
+            Entry entry = Entry.fromJson(line);
+            if (entry != null && entry.normalized().equals(normalized)) {
+                last = entry.action().equals("rescue") ? entry : null;
+            }
+        }
+        return last;
+    }
+}

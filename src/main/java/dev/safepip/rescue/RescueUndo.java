@@ -1,0 +1,97 @@
+package dev.safepip.rescue;
+
+import dev.safepip.core.IoProblem;
+import dev.safepip.ledger.Ledger;
+import dev.safepip.plan.RouteKind;
+import dev.safepip.route.LedgerWriter;
+import dev.safepip.pip.PipExecutable;
+import dev.safepip.process.PipRunner;
+import dev.safepip.python.DistInfo;
+import dev.safepip.ui.Console;
+import dev.safepip.core.ShellQuote;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * `rescue --undo NAME`: puts a rescued package back as it was (the same version, into the site folder it came
+ * from, with the system pip and --break-system-packages), then removes the moved copy.
+ */
+public final class RescueUndo {
+    private final Console console;
+    private final PipRunner runner;
+    private final PipExecutable systemPip;
+    private final Path stateDir;
+    private final boolean root;
+
+    public RescueUndo(Console console, PipRunner runner, PipExecutable systemPip, Path stateDir, boolean root) {
+        this.console = console;
+        this.runner = runner;
+        this.systemPip = systemPip;
+        this.stateDir = stateDir;
+        this.root = root;
+    }
+
+    /** The commands, reinstall first: shown before consent is asked. */
+    public List<List<String>> commands(RescueRecords.Entry entry) {
+        List<String> reinstall = new ArrayList<>();
+        if (entry.sudo() && !root) {
+            reinstall.add("sudo");
+        }
+        reinstall.addAll(List.of(entry.interpreter(), "-m", "pip", "install"));
+        if (entry.scope().equals("USER")) {
+            reinstall.add("--user");
+        }
+        // --no-deps: only this distribution was moved; what it needs is still in the system Python.
+        reinstall.addAll(List.of("--break-system-packages", "--no-deps", entry.name() + "==" + entry.version()));
+        return List.of(reinstall, removeMoved(entry));
+    }
+
+    private List<String> removeMoved(RescueRecords.Entry entry) {
+        if (entry.route().equals("pipx")) {
+            return List.of("pipx", "uninstall", entry.name());
+        }
+        Path venv = Path.of(entry.location());
+        if (Files.isExecutable(venv.resolve("bin/pip"))) {
+            return List.of(venv.resolve("bin/pip").toString(), "uninstall", "-y", entry.name());
+        }
+        return systemPip.argv(List.of("--python", venv.resolve("bin/python").toString(), "uninstall", "-y",
+                entry.name()));
+    }
+
+    /** @return 0 when put back and the moved copy removed, 1 otherwise (said) */
+    public int run(RescueRecords.Entry entry) throws IOException {
+        List<List<String>> commands = commands(entry);
+        console.say("safepip: running " + ShellQuote.line(commands.get(0)));
+        int exit = runner.run(commands.get(0));
+        if (exit != 0 || DistInfo.find(List.of(Path.of(entry.from())), entry.normalized()) == null) {
+            console.say("safepip: " + entry.name() + " " + entry.version() + " could not be put back into "
+                    + entry.from() + "; the moved copy is left in place.");
+            return 1;
+        }
+        console.say("safepip: running " + ShellQuote.line(commands.get(1)));
+        int removed = runner.run(commands.get(1));
+        RouteKind kind = RouteKind.of(entry.route());
+        if (kind != null) {
+            new LedgerWriter(stateDir, console).write(false, List.of(entry.normalized()), List.of(entry.name()), kind,
+                    entry.location(), entry.interpreter(), commands.get(1), removed);
+        }
+        try {
+            new RescueRecords(stateDir).append(new RescueRecords.Entry("undo", entry.normalized(), entry.name(),
+                    entry.version(), entry.from(), entry.scope(), entry.sudo(), entry.route(), entry.location(),
+                    entry.interpreter()));
+        } catch (IOException e) {
+            console.say("safepip: could not write safepip's records (" + IoProblem.describe(e) + ").");
+        }
+        if (removed != 0) {
+            console.say("safepip: " + entry.name() + " is back in " + entry.from() + ", but its moved copy could not "
+                    + "be removed (exit " + removed + ").");
+            return 1;
+        }
+        console.say("safepip: " + entry.name() + " " + entry.version() + " is back in " + entry.from() + ".");
+        return 0;
+    }
+}
