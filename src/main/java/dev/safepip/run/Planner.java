@@ -3,6 +3,7 @@ package dev.safepip.run;
 import dev.safepip.core.World;
 import dev.safepip.config.Settings;
 import dev.safepip.core.SafepipPaths;
+import dev.safepip.pip.ActiveEnvironment;
 import dev.safepip.pip.PipExecutable;
 import dev.safepip.plan.AppKind;
 import dev.safepip.plan.BlockedCommand;
@@ -61,6 +62,20 @@ final class Planner {
                 : pip.python() != null ? pip.python() : Path.of("python3");
         SafepipPaths paths = new SafepipPaths(world);
         VenvChoice venv = new VenvChooser(world.home(), paths.defaultVenv()).choose(settings.venv(), world.cwd());
+        ActiveEnvironment active = ActiveEnvironment.detect(world, path, pip, python);
+        if (active != null && !active.usesOwn() && active.cause() != null) {
+            ActiveEnvironment.Finding cause = active.cause();
+            // The question people ask most after the error itself: "but I activated my venv".
+            console.say("safepip: " + (active.kind() == Interpreter.Kind.VENV ? "the virtual environment "
+                    : "the conda environment ") + active.prefix() + " is active, but the pip that ran is not its own: "
+                    + cause.text() + (cause.fixes().isEmpty() ? "" : "; fix: " + String.join(" ; ", cause.fixes()))
+                    + ".");
+            if (settings.venv().value() == null && active.kind() == Interpreter.Kind.VENV
+                    && cause.cause() != ActiveEnvironment.Cause.GONE) {
+                venv = new VenvChoice(active.prefix(), new VenvChooser(world.home(), paths.defaultVenv())
+                        .shorten(active.prefix()), "the active virtual environment");
+            }
+        }
         boolean root = "root".equals(System.getProperty("user.name"));
         String markerText = situation.marker() == null ? "" : situation.marker().text();
         PackageManager manager = PackageManagers.detect(path, markerText, world.env());

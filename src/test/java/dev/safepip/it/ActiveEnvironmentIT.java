@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.safepip.harness.LocalIndex;
 import dev.safepip.harness.ManagedPython;
 import dev.safepip.harness.Proc;
+import dev.safepip.harness.WheelBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,6 +65,28 @@ class ActiveEnvironmentIT {
         assertTrue(doctor.stdout().contains("the venv " + venv + " has no pip (made with --without-pip"),
                 doctor.describe());
         assertTrue(doctor.stdout().contains("python3 -m venv --upgrade-deps " + venv), doctor.describe());
+    }
+
+    /** The blocked install says why the active venv's pip did not run, and lands in that venv, not the default. */
+    @Test
+    void aBlockedInstallInAnActiveVenvWithoutPipLandsInThatVenv() {
+        Path venv = tmp.resolve("project/.venv");
+        Proc.Result made = Proc.run(List.of(managed.python().toString(), "-m", "venv", "--without-pip",
+                venv.toString()), sandbox.env(), tmp, Duration.ofSeconds(60));
+        assertEquals(0, made.exit(), made.describe());
+        try (LocalIndex index = Sandbox.serve(tmp.resolve("wheels"), WheelBuilder.of("pkgA", "1.0"))) {
+            Map<String, String> env = activated("VIRTUAL_ENV", venv);
+            env.put("PIP_INDEX_URL", index.url());
+            Proc.Result install = Launcher.run(env, tmp, "--yes", "install", "pkgA");
+            assertEquals(0, install.exit(), install.describe());
+            assertTrue(install.stderr().contains("is active, but the pip that ran is not its own"),
+                    install.describe());
+            assertTrue(install.stderr().contains("--upgrade-deps"), install.describe());
+            Proc.Result imported = Proc.run(List.of(venv.resolve("bin/python").toString(), "-c", "import pkga"),
+                    sandbox.env(), tmp, Duration.ofSeconds(30));
+            assertEquals(0, imported.exit(), "not installed into the active venv:\n" + install.describe());
+            assertFalse(Files.exists(sandbox.defaultVenv()), "the default venv was used instead");
+        }
     }
 
     @Test
