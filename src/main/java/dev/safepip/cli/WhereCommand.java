@@ -4,6 +4,7 @@ import dev.safepip.core.SafepipPaths;
 import dev.safepip.core.World;
 import dev.safepip.ledger.Holdings;
 import dev.safepip.ledger.Ledger;
+import dev.safepip.plan.RouteKind;
 import dev.safepip.python.DistInfo;
 import dev.safepip.ui.Sanitizer;
 import java.io.IOException;
@@ -69,9 +70,10 @@ public final class WhereCommand implements Callable<Integer> {
     }
 
     private static boolean stillThere(Holdings.Holding holding) {
-        return switch (holding.route()) {
-            case "venv" -> DistInfo.find(DistInfo.venvSiteDirs(Path.of(holding.location())), holding.name()) != null;
-            case "pipx" -> Files.isDirectory(Path.of(holding.location(), "venvs", holding.name()));
+        RouteKind kind = RouteKind.of(holding.route());
+        return switch (kind == null ? RouteKind.SYSTEM : kind) {
+            case VENV -> DistInfo.find(DistInfo.venvSiteDirs(Path.of(holding.location())), holding.name()) != null;
+            case PIPX -> Files.isDirectory(Path.of(holding.location(), "venvs", holding.name()));
             default -> true;
         };
     }

@@ -4,6 +4,7 @@ import com.eclipsesource.json.Json;
 import com.eclipsesource.json.JsonArray;
 import com.eclipsesource.json.JsonObject;
 import com.eclipsesource.json.JsonValue;
+import dev.safepip.plan.RouteKind;
 import dev.safepip.python.ProjectName;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ public record LedgerRecord(Instant time, String action, List<String> packages, L
     }
 
     /** The routes a record may name; a record naming another was not written by this safepip. */
-    public static final List<String> ROUTES = List.of("venv", "pipx", "apt", "break");
+    public static final List<String> ROUTES = java.util.Arrays.stream(RouteKind.values()).map(RouteKind::word).toList();
 
     /**
      * The record on a line, or null when the line is not one that makes sense (a torn last line after a crash, a
@@ -84,10 +85,10 @@ public record LedgerRecord(Instant time, String action, List<String> packages, L
         }
         // `uninstall` runs a command derived from the record's: its tool must be the one the route uses.
         String tool = toolName(command);
-        return switch (route) {
-            case "apt" -> location.equals("system") && SYSTEM_TOOLS.contains(tool);
-            case "pipx" -> isAbsolutePath(location) && tool.equals("pipx");
-            default -> isAbsolutePath(location);
+        return switch (RouteKind.of(route)) {
+            case SYSTEM -> location.equals("system") && SYSTEM_TOOLS.contains(tool);
+            case PIPX -> isAbsolutePath(location) && tool.equals("pipx");
+            case VENV, BREAK -> isAbsolutePath(location);
         };
     }
 

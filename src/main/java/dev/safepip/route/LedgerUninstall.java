@@ -129,7 +129,7 @@ public final class LedgerUninstall {
     private static Holdings.Holding samePlace(Map<Holdings.Holding, List<String>> places, Holdings.Holding holding) {
         for (Holdings.Holding place : places.keySet()) {
             if (place.route().equals(holding.route()) && place.location().equals(holding.location())
-                    && !holding.route().equals("pipx")) {
+                    && RouteKind.of(holding.route()) != RouteKind.PIPX) {
                 return place;
             }
         }
@@ -139,8 +139,8 @@ public final class LedgerUninstall {
     private static List<String> commandFor(Plan plan, Holdings.Holding place, List<String> requirements) {
         BlockedCommand blocked = plan.blocked();
         List<String> command = new ArrayList<>();
-        switch (place.route()) {
-            case "venv" -> {
+        switch (RouteKind.of(place.route())) {
+            case VENV -> {
                 Path venv = Path.of(place.location());
                 if (Files.isExecutable(venv.resolve("bin/pip"))) {
                     command.add(venv.resolve("bin/pip").toString());
@@ -152,7 +152,7 @@ public final class LedgerUninstall {
                 }
                 command.addAll(argsFor(blocked, requirements));
             }
-            case "pipx" -> {
+            case PIPX -> {
                 command.add(place.command().isEmpty() ? "pipx" : place.command().get(0));
                 command.add("uninstall");
                 command.add(Requirement.parse(requirements.get(0)).name());

@@ -10,7 +10,7 @@ import java.util.List;
  * lines that install and remove packages. Only apt can also be asked here whether a package exists and which
  * version it has; the others get their names from naming rules alone.
  */
-public sealed interface PackageManager permits Apt, Dnf, Pacman, Apk, Brew {
+public sealed interface PackageManager permits Apt, NamingRule {
 
     /** Short name for messages and the route key: apt, dnf, pacman, apk, brew. */
     String name();

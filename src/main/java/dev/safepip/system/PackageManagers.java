@@ -76,10 +76,10 @@ public final class PackageManagers {
     private static PackageManager create(int index, SearchPath path, Map<String, String> env) {
         return switch (index) {
             case 0 -> new Apt(path.find("apt-cache"), env);
-            case 1 -> new Dnf();
-            case 2 -> new Pacman();
-            case 3 -> new Apk();
-            default -> new Brew();
+            case 1 -> NamingRule.DNF;
+            case 2 -> NamingRule.PACMAN;
+            case 3 -> NamingRule.APK;
+            default -> NamingRule.BREW;
         };
     }
 }

@@ -25,7 +25,7 @@ class PackageManagerCommandsTest {
 
     @Test
     void dnfAsksForWhatProvidesTheNormalizedName() {
-        Dnf dnf = new Dnf();
+        NamingRule dnf = NamingRule.DNF;
         List<String> packages = packagesFor(dnf);
         assertEquals(List.of("python3dist(requests)", "python3dist(pyyaml)", "python3dist(pillow)",
                 "python3dist(beautifulsoup4)", "python3dist(scikit-learn)", "python3dist(python-dateutil)",
@@ -39,7 +39,7 @@ class PackageManagerCommandsTest {
 
     @Test
     void pacmanUsesPythonDash() {
-        Pacman pacman = new Pacman();
+        NamingRule pacman = NamingRule.PACMAN;
         List<String> packages = packagesFor(pacman);
         assertEquals(List.of("python-requests", "python-yaml", "python-pillow", "python-beautifulsoup4",
                 "python-scikit-learn", "python-dateutil", "python-ruamel-yaml", "python-flask-sqlalchemy",
@@ -52,7 +52,7 @@ class PackageManagerCommandsTest {
 
     @Test
     void apkUsesPy3Dash() {
-        Apk apk = new Apk();
+        NamingRule apk = NamingRule.APK;
         List<String> packages = packagesFor(apk);
         assertEquals(List.of("py3-requests", "py3-yaml", "py3-pillow", "py3-beautifulsoup4", "py3-scikit-learn",
                 "py3-dateutil", "py3-ruamel-yaml", "py3-flask-sqlalchemy", "py3-attrs", "py3-black"), packages);
@@ -64,7 +64,7 @@ class PackageManagerCommandsTest {
 
     @Test
     void brewNeverUsesSudo() {
-        Brew brew = new Brew();
+        NamingRule brew = NamingRule.BREW;
         List<String> packages = packagesFor(brew);
         assertEquals(List.of("requests", "pyyaml", "pillow", "beautifulsoup4", "scikit-learn", "python-dateutil",
                 "ruamel-yaml", "flask-sqlalchemy", "attrs", "black"), packages);
@@ -86,10 +86,10 @@ class PackageManagerCommandsTest {
     @CsvSource({"dnf", "pacman", "apk", "brew"})
     void othersCannotCheckVersionsAndResolveByRuleOnly(String which) {
         PackageManager manager = switch (which) {
-            case "dnf" -> new Dnf();
-            case "pacman" -> new Pacman();
-            case "apk" -> new Apk();
-            default -> new Brew();
+            case "dnf" -> NamingRule.DNF;
+            case "pacman" -> NamingRule.PACMAN;
+            case "apk" -> NamingRule.APK;
+            default -> NamingRule.BREW;
         };
         assertEquals(which, manager.name());
         assertFalse(manager.canCheckVersions());
