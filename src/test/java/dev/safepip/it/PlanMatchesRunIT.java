@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.safepip.harness.LocalIndex;
 import dev.safepip.harness.Proc;
+import dev.safepip.harness.RecordingTools;
 import dev.safepip.harness.TestEnv;
 import dev.safepip.harness.Tmux;
 import dev.safepip.harness.WheelBuilder;
@@ -64,13 +65,7 @@ class PlanMatchesRunIT {
         work = Files.createDirectories(tmp.resolve("work"));
         bin = Files.createDirectories(tmp.resolve("recording-bin"));
         calls = tmp.resolve("calls.log");
-        for (String tool : List.of("pipx", "apt-get", "sudo")) {
-            Path script = bin.resolve(tool);
-            // Records its name and arguments, changes nothing, says it succeeded.
-            Files.writeString(script, "#!/bin/sh\nprintf '%s %s\\n' \"" + tool + "\" \"$*\" >> '" + calls + "'\n"
-                    + "exit 0\n", StandardCharsets.UTF_8);
-            script.toFile().setExecutable(true, false);
-        }
+        RecordingTools.write(bin, calls, "pipx", "apt-get", "sudo");
     }
 
     private Map<String, String> env() {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.safepip.harness.LocalIndex;
 import dev.safepip.harness.Proc;
+import dev.safepip.harness.RecordingTools;
 import dev.safepip.harness.TestEnv;
 import dev.safepip.harness.WheelBuilder;
 import java.io.IOException;
@@ -54,12 +55,7 @@ class RoutesDoWhatWasAskedIT {
         work = Files.createDirectories(tmp.resolve("work"));
         bin = Files.createDirectories(tmp.resolve("recording-bin"));
         calls = tmp.resolve("calls.log");
-        for (String tool : List.of("apt-get", "sudo")) {
-            Path script = bin.resolve(tool);
-            Files.writeString(script, "#!/bin/sh\nprintf '%s %s\\n' \"" + tool + "\" \"$*\" >> '" + calls + "'\n"
-                    + "exit 0\n", StandardCharsets.UTF_8);
-            script.toFile().setExecutable(true, false);
-        }
+        RecordingTools.write(bin, calls, "apt-get", "sudo");
     }
 
     private Map<String, String> env() {
