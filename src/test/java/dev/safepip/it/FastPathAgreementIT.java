@@ -90,7 +90,7 @@ class FastPathAgreementIT {
             List.of("--plan", "install", "x"), List.of("--plan", "list"), List.of("--yes", "install", "x"),
             List.of("--via=venv", "install", "x"), List.of("--via", "venv", "list"), List.of("--venv", "d", "list"),
             List.of("--inject=app", "install", "x"), List.of("--help"), List.of("-h"), List.of("-v", "--help"),
-            List.of("doctor"), List.of("where"), List.of("init", "bash"), List.of("-v", "doctor"),
+            List.of("doctor"), List.of("where"), List.of("init", "bash"), List.of("rescue"), List.of("-v", "doctor"),
             List.of("--log", "--plan", "install", "x"), List.of("--log", "doctor", "list"), List.of("--", "doctor"),
             List.of("--via"), List.of("install", "--plan", "x"), List.of("list", "--help"));
 
