@@ -10,13 +10,11 @@ record Looks(boolean kinds, boolean systemVersions, boolean pipx) {
     static final Looks NONE = new Looks(false, false, false);
     static final Looks ALL = new Looks(true, true, true);
 
+    /** @param plan --plan: it shows every way, so it looks as a run that may take any of them would */
     static Looks forChoice(Chooser.Mode mode, dev.safepip.plan.RouteKind route, boolean plan) {
-        if (plan) {
-            return ALL;
-        }
         return switch (mode) {
             case MENU, YES -> ALL;
-            case FAIL, NONE -> NONE;
+            case FAIL, NONE -> plan ? ALL : NONE;
             case OPTION -> switch (route) {
                 case PIPX -> new Looks(true, false, true);
                 case SYSTEM -> new Looks(false, true, false);
