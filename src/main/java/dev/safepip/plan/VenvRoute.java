@@ -39,7 +39,7 @@ public record VenvRoute(Path python, VenvChoice venv, BlockedCommand blocked, St
     public List<List<String>> commands() {
         List<List<String>> commands = new ArrayList<>();
         boolean withPip;
-        if (Files.isRegularFile(venv.dir().resolve("pyvenv.cfg"))) {
+        if (Files.isRegularFile(venv.dir().resolve("pyvenv.cfg")) || Files.isDirectory(venv.dir().resolve("conda-meta"))) {
             withPip = Files.isExecutable(venvPip());
         } else {
             withPip = ensurepip;

@@ -32,6 +32,10 @@ public record VenvState(Kind kind, String version, boolean hasPip) {
         }
         Path cfg = dir.resolve("pyvenv.cfg");
         if (!Files.isRegularFile(cfg)) {
+            if (Files.isDirectory(dir.resolve("conda-meta")) && Files.isExecutable(dir.resolve("bin/python"))) {
+                // An active conda environment the venv route was sent to: used as it is, never created or removed.
+                return new VenvState(Kind.WORKING, null, Files.isExecutable(dir.resolve("bin/pip")));
+            }
             return new VenvState(Kind.NOT_A_VENV, null, false);
         }
         String version = null;

@@ -70,10 +70,10 @@ final class Planner {
                     : "the conda environment ") + active.prefix() + " is active, but the pip that ran is not its own: "
                     + cause.text() + (cause.fixes().isEmpty() ? "" : "; fix: " + String.join(" ; ", cause.fixes()))
                     + ".");
-            if (settings.venv().value() == null && active.kind() == Interpreter.Kind.VENV
-                    && cause.cause() != ActiveEnvironment.Cause.GONE) {
+            if (settings.venv().value() == null && cause.cause() != ActiveEnvironment.Cause.GONE) {
                 venv = new VenvChoice(active.prefix(), new VenvChooser(world.home(), paths.defaultVenv())
-                        .shorten(active.prefix()), "the active virtual environment");
+                        .shorten(active.prefix()), active.kind() == Interpreter.Kind.VENV
+                        ? "the active virtual environment" : "the active conda environment");
             }
         }
         boolean root = "root".equals(System.getProperty("user.name"));

@@ -89,6 +89,35 @@ class ActiveEnvironmentIT {
         }
     }
 
+    /**
+     * A conda-shaped environment without pip, active: the blocked install names the cause and lands in it through
+     * the system pip's --python. Its Python is a test-owned copy of the system's (unmanaged), as a conda env's own
+     * interpreter would be, so what lands there is visible to it and to nothing else.
+     */
+    @Test
+    void aBlockedInstallInAnActiveCondaEnvironmentWithoutPipLandsThere() throws IOException {
+        ManagedPython env = ManagedPython.create(tmp.resolve("miniconda/envs/y"));
+        env.removeMarker();
+        Files.delete(env.pip());
+        Files.delete(env.bin().resolve("pip3"));
+        Files.createDirectories(env.root().resolve("conda-meta"));
+        Files.createSymbolicLink(env.bin().resolve("python"), env.python().getFileName());
+        try (LocalIndex index = Sandbox.serve(tmp.resolve("wheels"), WheelBuilder.of("pkgA", "1.0"))) {
+            Map<String, String> activated = activated("CONDA_PREFIX", env.root());
+            activated.put("PIP_INDEX_URL", index.url());
+            Proc.Result install = Launcher.run(activated, tmp, "--yes", "install", "pkgA");
+            assertEquals(0, install.exit(), install.describe());
+            assertTrue(install.stderr().contains("conda install pip"), install.describe());
+            Proc.Result imported = Proc.run(List.of(env.python().toString(), "-c", "import pkga"), sandbox.env(),
+                    tmp, Duration.ofSeconds(30));
+            assertEquals(0, imported.exit(), "not installed into the conda environment:\n" + install.describe());
+            Proc.Result elsewhere = Proc.run(List.of(managed.python().toString(), "-c", "import pkga"),
+                    sandbox.env(), tmp, Duration.ofSeconds(30));
+            assertEquals(1, elsewhere.exit(), "it went into the managed Python");
+            assertFalse(Files.exists(sandbox.defaultVenv()), "the default venv was used instead");
+        }
+    }
+
     @Test
     void aCondaEnvironmentWithoutPip() throws IOException {
         Path conda = tmp.resolve("miniconda/envs/x");
