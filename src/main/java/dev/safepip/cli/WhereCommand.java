@@ -69,10 +69,14 @@ public final class WhereCommand implements Callable<Integer> {
         return missing.isEmpty() ? 0 : 1;
     }
 
-    private static boolean stillThere(Holdings.Holding holding) {
+    /** The site folders of each venv, listed once however many of its packages are shown. */
+    private final java.util.Map<String, List<Path>> siteDirs = new java.util.HashMap<>();
+
+    private boolean stillThere(Holdings.Holding holding) {
         RouteKind kind = RouteKind.of(holding.route());
         return switch (kind == null ? RouteKind.SYSTEM : kind) {
-            case VENV -> DistInfo.find(DistInfo.venvSiteDirs(Path.of(holding.location())), holding.name()) != null;
+            case VENV -> DistInfo.find(siteDirs.computeIfAbsent(holding.location(),
+                    location -> DistInfo.venvSiteDirs(Path.of(location))), holding.name()) != null;
             case PIPX -> Files.isDirectory(Path.of(holding.location(), "venvs", holding.name()));
             default -> true;
         };

@@ -32,11 +32,26 @@ public final class Holdings {
 
     /** The holdings of a whole ledger, read as a stream: memory grows with what is held, not with the file. */
     public static List<Holding> of(Ledger ledger) throws IOException {
-        return of(ledger, List.of());
+        ledger.requireRegular();
+        List<Holding> held = new ArrayList<>();
+        for (LatestRecords.Latest latest : new LatestRecords(ledger.file()).latest().values()) {
+            LedgerRecord record = latest.record();
+            for (String name : record.packages()) {
+                if (!latest.names().contains(name)) {
+                    continue;
+                }
+                held.add(new Holding(name, record.route(), record.location(), record.time(), record.interpreter(),
+                        record.command()));
+            }
+        }
+        return held;
     }
 
     /** The holdings of these packages only (all when none is named), read as a stream. */
     public static List<Holding> of(Ledger ledger, List<String> names) throws IOException {
+        if (names.isEmpty()) {
+            return of(ledger);
+        }
         Map<String, Holding> current = new LinkedHashMap<>();
         ledger.forEach(record -> add(current, record), names);
         if (!names.isEmpty()) {

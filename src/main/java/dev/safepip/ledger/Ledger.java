@@ -183,7 +183,7 @@ public final class Ledger {
     }
 
     /** A FIFO or a device in the ledger's place would block or never end: only a file (or nothing) is read. */
-    private void requireRegular() throws IOException {
+    void requireRegular() throws IOException {
         if (Files.exists(file) && !Files.isRegularFile(file)) {
             throw new BoundedFile.NotRegular(file);
         }

@@ -22,8 +22,24 @@ public final class Sanitizer {
     }
 
     public static String clean(String text) {
+        if (plain(text)) {
+            // Most text has nothing to remove: no regex for it (where prints thousands of fields).
+            return text;
+        }
         String noEscapes = ESCAPES.matcher(text).replaceAll("");
         return CONTROLS.matcher(noEscapes.replace("\r\n", "\n")).replaceAll("");
+    }
+
+    /** No escape, control, C1 or bidi character: what clean would return unchanged. */
+    private static boolean plain(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 && c != '\n' && c != '\t' || c >= 0x7F && c <= 0x9F || c >= 0x202A && c <= 0x202E
+                    || c >= 0x2066 && c <= 0x2069) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Cleans, then keeps at most maxLines lines of at most maxChars characters in all, saying what was cut. */

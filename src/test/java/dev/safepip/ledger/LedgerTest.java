@@ -189,4 +189,31 @@ class LedgerTest {
                 .toList());
         assertEquals(List.of(), Holdings.of(ledger, List.of("pkgc")));
     }
+
+    /** The two-pass reading of the whole ledger gives what reading every record in order gives. */
+    @Test
+    void theLatestHoldingsOfTheWholeLedgerAreThoseOfReadingItInOrder() throws IOException {
+        Ledger ledger = new Ledger(state);
+        java.util.Random random = new java.util.Random(42);
+        List<String> places = List.of("/home/u/.local/share/safepip/venv", "/home/u/proj/.venv");
+        for (int i = 0; i < 400; i++) {
+            String name = "pkg" + random.nextInt(12);
+            String other = "pkg" + random.nextInt(12);
+            String place = places.get(random.nextInt(2));
+            List<String> names = name.equals(other) ? List.of(name) : List.of(name, other);
+            LedgerRecord record = new LedgerRecord(Instant.parse("2026-11-23T01:00:00Z").plusSeconds(i),
+                    random.nextInt(4) == 0 ? "uninstall" : "install", names, names, "venv", place, "/usr/bin/python3",
+                    List.of(place + "/bin/pip", "install", name), random.nextInt(5) == 0 ? 1 : 0);
+            String line = record.toJson();
+            switch (random.nextInt(10)) {
+                case 0 -> line = line.replace("\"route\":\"venv\"", "\"route\":\"nowhere\"");
+                case 1 -> line = " " + line.replace(",", " , ");
+                case 2 -> line = line.substring(0, line.length() / 2);
+                default -> { }
+            }
+            Files.writeString(ledger.file(), line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        }
+        assertEquals(Holdings.of(ledger.read()), Holdings.of(ledger));
+    }
 }
