@@ -74,15 +74,4 @@ public final class Holdings {
             }
         }
     }
-
-    /** The most recent holding of a package, or null. */
-    public static Holding latest(List<Holding> holdings, String name) {
-        Holding found = null;
-        for (Holding holding : holdings) {
-            if (holding.name().equals(name)) {
-                found = holding;
-            }
-        }
-        return found;
-    }
 }

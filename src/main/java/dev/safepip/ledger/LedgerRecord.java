@@ -43,9 +43,6 @@ public record LedgerRecord(Instant time, String action, List<String> packages, L
         return object.toString();
     }
 
-    /** The routes a record may name; a record naming another was not written by this safepip. */
-    public static final List<String> ROUTES = java.util.Arrays.stream(RouteKind.values()).map(RouteKind::word).toList();
-
     /**
      * The record on a line, or null when the line is not one that makes sense (a torn last line after a crash, a
      * field damaged or edited): such a record is skipped, never acted on.
@@ -69,7 +66,7 @@ public record LedgerRecord(Instant time, String action, List<String> packages, L
      * current folder), a command to turn round, and package names as safepip writes them.
      */
     boolean makesSense() {
-        if (!action.equals("install") && !action.equals("uninstall") || !ROUTES.contains(route)) {
+        if (!action.equals("install") && !action.equals("uninstall") || RouteKind.of(route) == null) {
             return false;
         }
         if (command.isEmpty() || command.get(0).isEmpty()) {
