@@ -251,6 +251,10 @@ public final class VenvInstaller implements RouteExecutor {
 
     /** The command that activates the venv in the user's shell. */
     String activation(Path dir) {
+        if (Files.isDirectory(dir.resolve("conda-meta"))) {
+            // An active conda environment the route was sent to: conda's own word, not a venv's script.
+            return "conda activate " + ShellQuote.word(dir.toString());
+        }
         String shell = world.getenv("SHELL");
         String name = shell == null ? "" : Path.of(shell).getFileName().toString();
         String script = switch (name) {
