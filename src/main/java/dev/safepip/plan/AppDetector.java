@@ -25,7 +25,8 @@ import java.util.stream.Stream;
 /**
  * Tells applications from libraries before installing, in about a second whatever the wheel's size: the real pip
  * finds the exact file the install would use ({@link WheelLocator}); only that wheel's central directory and
- * entry_points.txt are read, in place for a local file, by HTTP range requests for a remote one; the whole wheel is
+ * entry_points.txt are read, in place for a local file, by HTTP range requests for a remote one (by the same pip
+ * process through its own session, or by safepip when that pip's insides are not the ones patched); the whole wheel is
  * downloaded (with pip's own progress) only when the server cannot serve parts of it. {@link KindClassifier}
  * decides from what was read, the metadata's classifiers and Debian's table.
  */
@@ -129,9 +130,18 @@ public final class AppDetector {
     }
 
     private WheelContents read(BlockedCommand blocked, WheelLocator.Located located) throws IOException {
+        if (located.contents() != null) {
+            return located.contents();
+        }
         URI uri = URI.create(located.url());
         if ("file".equalsIgnoreCase(uri.getScheme())) {
             return WheelContents.read(new FileBytes(Path.of(uri)));
+        }
+        if (located.readError() != null) {
+            // pip's own session could not read parts of it: neither could safepip, with less of the user's setup.
+            say.accept("safepip: cannot read only a part of " + located.name() + "'s wheel ("
+                    + located.readError() + "); pip downloads it whole:");
+            return downloadWhole(blocked, located);
         }
         try {
             RemoteAccess.Connection connection = access(blocked).connect(uri);

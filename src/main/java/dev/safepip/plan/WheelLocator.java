@@ -2,12 +2,18 @@ package dev.safepip.plan;
 
 import dev.safepip.pip.Requirement;
 import com.eclipsesource.json.Json;
+import com.eclipsesource.json.JsonArray;
 import com.eclipsesource.json.JsonObject;
 import com.eclipsesource.json.JsonValue;
 import com.eclipsesource.json.ParseException;
 import dev.safepip.pip.PipExecutable;
 import dev.safepip.process.CapturedCommand;
+import dev.safepip.wheel.WheelContents;
+import dev.safepip.wheel.ZipDirectory;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,55 +40,19 @@ final class WheelLocator {
     }
 
     /**
-     * Runs pip's own install command in dry-run mode with two changes, both to fetch less: pips before 23.3
-     * download every wheel at the end of a dry run even when PEP 658 metadata already answered, so that last step
-     * is skipped and the report gives only name, version and URL (the classifiers come from the wheel itself); and where the index serves no metadata file, pip's
-     * lazy_wheel (`--use-feature=fast-deps`) reads the metadata by range requests. Either change is skipped when
-     * this pip lacks it: the dry run is then pip's own, slower but the same answer.
+     * pip's own install command in dry-run mode, changed only to fetch less, which also reads each remote wheel's
+     * central directory and metadata by range requests through pip's own session: see the script's header.
      */
-    static final String DRY_RUN = String.join("\n",
-            "import sys",
-            "args = sys.argv[1:]",
-            "try:",
-            "    from pip._internal.operations.prepare import RequirementPreparer",
-            "    from pip._internal.models.installation_report import InstallationReport",
-            "    from pip._internal.utils.misc import redact_auth_from_url",
-            "    def where_only(self, reqs, parallel_builds=False):",
-            "        for req in reqs:",
-            "            req.needs_more_preparation = False",
-            "    def item(req):",
-            "        name, version = req.name, None",
-            "        if req.link is not None and req.link.is_wheel:",
-            "            version = req.link.filename.split('-')[1]",
-            "        try:",
-            "            meta = req.get_dist().metadata_dict",
-            "            name, version = meta.get('name', name), meta.get('version', version)",
-            "        except Exception:",
-            "            pass",
-            "        url = redact_auth_from_url(req.link.url_without_fragment) if req.link else None",
-            "        req._metadata = {'name': name, 'version': version}",
-            "        return {'metadata': {'name': name, 'version': version}, 'download_info': {'url': url}}",
-            "    def report(self):",
-            "        return {'version': '1', 'install': [item(r) for r in self._install_requirements]}",
-            "    RequirementPreparer.prepare_linked_requirements_more = where_only",
-            "    from pip._internal.req.req_set import RequirementSet",
-            "    if hasattr(RequirementSet, 'warn_legacy_versions_and_specifiers'):",
-            "        RequirementSet.warn_legacy_versions_and_specifiers = lambda self: None",
-            "    InstallationReport.to_dict = report",
-            "except Exception:",
-            "    pass",
-            "try:",
-            "    from pip._internal.cli import cmdoptions",
-            "    if 'fast-deps' in (cmdoptions.use_new_feature().choices or ()):",
-            "        args.insert(1, '--use-feature=fast-deps')",
-            "except Exception:",
-            "    pass",
-            "from pip._internal.cli.main import main",
-            "sys.exit(main(args))",
-            "");
+    static final String DRY_RUN = script();
 
-    /** What pip found for one requirement. */
-    record Located(String name, String version, String url, List<String> classifiers) {
+    /**
+     * What pip found for one requirement.
+     *
+     * @param contents  the wheel's directory and metadata as the look script read them, or null when it did not
+     * @param readError why the look script could not read the remote wheel in parts, or null
+     */
+    record Located(String name, String version, String url, List<String> classifiers, WheelContents contents,
+                   String readError) {
         boolean isWheel() {
             return url != null && url.split("[#?]")[0].endsWith(".whl");
         }
@@ -178,10 +148,53 @@ final class WheelLocator {
                     }
                 }
             }
+            JsonValue wheel = object.get("safepip_wheel");
+            WheelContents contents = null;
+            String readError = null;
+            if (wheel != null && wheel.isObject()) {
+                readError = wheel.asObject().getString("error", null);
+                contents = readError == null ? contents(wheel.asObject()) : null;
+            }
             found.put(Requirement.parse(name).normalizedName(), new Located(name,
-                    metadata.getString("version", "?"), url, classifiers));
+                    metadata.getString("version", "?"), url, classifiers, contents, readError));
         }
         return found;
+    }
+
+    /** The look script's reading of one wheel: each member's name, method, sizes and offset, and two texts. */
+    private static WheelContents contents(JsonObject wheel) throws IOException {
+        JsonValue list = wheel.get("entries");
+        if (list == null || !list.isArray()) {
+            throw new IOException("pip's report lists no files of the wheel");
+        }
+        List<ZipDirectory.Entry> entries = new ArrayList<>();
+        try {
+            for (JsonValue value : list.asArray()) {
+                JsonArray entry = value.asArray();
+                entries.add(new ZipDirectory.Entry(entry.get(0).asString(), entry.get(1).asInt(),
+                        entry.get(2).asLong(), entry.get(3).asLong(), entry.get(4).asLong()));
+            }
+        } catch (UnsupportedOperationException | IndexOutOfBoundsException | NumberFormatException e) {
+            throw new IOException("pip's report lists a wheel's file oddly", e);
+        }
+        return new WheelContents(List.copyOf(entries), text(wheel, "entry_points"), text(wheel, "metadata"),
+                wheel.getLong("fetched", 0));
+    }
+
+    private static String text(JsonObject object, String key) {
+        JsonValue value = object.get(key);
+        return value != null && value.isString() ? value.asString() : null;
+    }
+
+    private static String script() {
+        try (InputStream in = WheelLocator.class.getResourceAsStream("look.py")) {
+            if (in == null) {
+                throw new IllegalStateException("look.py is missing from safepip's jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

@@ -50,6 +50,8 @@ public final class LocalIndex implements AutoCloseable {
     private volatile long bytesPerSecond;
     private volatile boolean ranges = true;
     private volatile boolean metadata;
+    private volatile String authorization;
+    private final AtomicInteger refused = new AtomicInteger();
 
     private LocalIndex(HttpServer server, ExecutorService executor, Path wheels) {
         this.server = server;
@@ -127,6 +129,19 @@ public final class LocalIndex implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Serves only requests that carry these HTTP Basic credentials, as a private index does; others get 401 and a
+     * Basic challenge (pip then asks its netrc, keyring or the user).
+     */
+    public LocalIndex credentials(String user, String password) {
+        this.authorization = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return this;
+    }
+
+    /** Requests refused for want of the credentials. */
+    public int refusedCount() { return refused.get(); }
+
     /** Request paths in arrival order (a snapshot). */
     public List<String> requests() { return List.copyOf(requests); }
 
@@ -142,7 +157,13 @@ public final class LocalIndex implements AutoCloseable {
             count.incrementAndGet();
             requests.add(path);
             boolean head = "HEAD".equals(ex.getRequestMethod());
-            if (!head && !"GET".equals(ex.getRequestMethod())) {
+            String required = authorization;
+            if (required != null && !path.equals("/_stats")
+                    && !required.equals(ex.getRequestHeaders().getFirst("Authorization"))) {
+                refused.incrementAndGet();
+                ex.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"private index\"");
+                send(ex, 401, "text/plain", bytes("credentials needed\n"), head);
+            } else if (!head && !"GET".equals(ex.getRequestMethod())) {
                 send(ex, 405, "text/plain", bytes("method not allowed\n"), false);
             } else if (path.equals("/_stats")) {
                 // For scripts/bench: what the look cost, read between runs.

@@ -11,6 +11,9 @@ import dev.safepip.harness.WheelBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -131,5 +134,69 @@ class LookIT {
         long sent = index.bytesSent() - before;
         assertTrue(plan.stderr().contains("huge-tool is an application"), plan.describe());
         assertTrue(sent < 1_000_000, "the look fetched " + sent + " bytes of a 40 MB wheel");
+    }
+
+    /** A private index: the wheel's parts are read with the credentials pip uses, from the URL or from ~/.netrc. */
+    @Test
+    void aPrivateIndexIsReadWithTheCredentialsPipUses() throws IOException {
+        try (LocalIndex locked = Sandbox.serve(tmp.resolve("private"),
+                WheelBuilder.of("inhouse-tool", "2.0").module("inhouse_tool", "def main(): pass\n")
+                        .consoleScript("inhouse-tool", "inhouse_tool:main").classifier("Environment :: Console")
+                        .payload("inhouse_tool/model.bin", 5_000_000))) {
+            locked.rateLimit(20_000_000).metadata(true).credentials("alice", "s3cret");
+            String withCredentials = locked.url().replace("http://", "http://alice:s3cret@");
+            Map<String, String> inUrl = sandbox.env();
+            inUrl.put("PIP_INDEX_URL", withCredentials);
+            Path home = Path.of(sandbox.env().get("HOME"));
+            Files.writeString(home.resolve(".netrc"), "machine 127.0.0.1 login alice password s3cret\n");
+            Files.setPosixFilePermissions(home.resolve(".netrc"), PosixFilePermissions.fromString("rw-------"));
+            for (Map<String, String> env : List.of(inUrl, sandbox.env(locked))) {
+                long before = locked.bytesSent();
+                Proc.Result plan = Launcher.run(env, cwd, "--plan", "install", "inhouse-tool");
+                long sent = locked.bytesSent() - before;
+                assertEquals(0, plan.exit(), plan.describe());
+                assertTrue(plan.stderr().contains("inhouse-tool is an application"), plan.describe());
+                assertFalse(plan.stderr().contains("downloads it whole"), plan.describe());
+                assertTrue(sent < 1_000_000, "the look fetched " + sent + " bytes of a 5 MB wheel");
+                assertFalse(plan.stderr().contains("s3cret"), plan.describe());
+            }
+        }
+    }
+
+    /** A server that sends whole files for Range requests: the last resort, said first, with pip's own download. */
+    @Test
+    void aServerWithoutRangesGetsTheWheelDownloadedWholeAndSaysSo() throws IOException {
+        try (LocalIndex whole = Sandbox.serve(tmp.resolve("whole"),
+                WheelBuilder.of("whole-tool", "1.0").module("whole_tool", "def main(): pass\n")
+                        .consoleScript("whole-tool", "whole_tool:main").classifier("Environment :: Console")
+                        .payload("whole_tool/data.bin", 2_000_000))) {
+            whole.metadata(true).ranges(false);
+            Proc.Result plan = Launcher.run(sandbox.env(whole), cwd, "--plan", "install", "whole-tool");
+            assertEquals(0, plan.exit(), plan.describe());
+            assertTrue(plan.stderr().contains("safepip: cannot read only a part of whole-tool's wheel (the server "
+                    + "does not serve parts of files (HTTP 200)); pip downloads it whole:"), plan.describe());
+            assertTrue(plan.stderr().contains("whole-tool is an application"), plan.describe());
+            assertTrue(whole.bytesSent() >= 2_000_000, "sent " + whole.bytesSent());
+        }
+    }
+
+    /** A directory larger than the first request (thousands of files, as in a big library): one more part. */
+    @Test
+    void aWheelWithAVastDirectoryIsStillReadInParts() throws IOException {
+        WheelBuilder vast = WheelBuilder.of("vast-lib", "3.1").consoleScript("vast-helper", "vast_lib.cli:main");
+        for (int i = 0; i < 4000; i++) {
+            vast.file("vast_lib/sub_package_number_" + (i / 100) + "/module_with_a_long_name_" + i + ".py", "x = 1\n");
+        }
+        try (LocalIndex big = Sandbox.serve(tmp.resolve("vast"), vast)) {
+            big.rateLimit(20_000_000).metadata(true);
+            Proc.Result plan = Launcher.run(sandbox.env(big), cwd, "--plan", "install", "vast-lib");
+            assertEquals(0, plan.exit(), plan.describe());
+            assertTrue(plan.stderr().contains("vast-lib is a library that also ships commands (vast-helper)"),
+                    plan.describe());
+            assertFalse(plan.stderr().contains("downloads it whole"), plan.describe());
+            long wheel = Files.size(Files.list(tmp.resolve("vast")).filter(f -> f.toString().endsWith(".whl"))
+                    .findFirst().orElseThrow());
+            assertTrue(big.bytesSent() < wheel, "sent " + big.bytesSent() + " of a " + wheel + "-byte wheel");
+        }
     }
 }

@@ -1,0 +1,63 @@
+package dev.safepip.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Reading the look script's report: what pip found, and what it read of each remote wheel. */
+class WheelLocatorTest {
+
+    @Test
+    void aWheelReadInPartsComesBackWithItsFilesAndTexts() throws IOException {
+        Map<String, WheelLocator.Located> found = WheelLocator.parse("""
+                {"version": "1", "install": [{"metadata": {"name": "Rough_Lint", "version": "0.16.9"},
+                 "download_info": {"url": "https://files.example/rough_lint-0.16.9-py3-none-any.whl"},
+                 "safepip_wheel": {"entries": [["rough_lint/__init__.py", 8, 2, 0, 0],
+                                               ["Rough_Lint-0.16.9.data/scripts/rough-lint", 8, 100, 300000, 40]],
+                                   "entry_points": null, "metadata": "Name: Rough_Lint\\nClassifier: A :: B\\n",
+                                   "fetched": 131072}}]}
+                """);
+        WheelLocator.Located located = found.get("rough-lint");
+        assertEquals("0.16.9", located.version());
+        assertTrue(located.isWheel());
+        assertNull(located.readError());
+        assertEquals(2, located.contents().entries().size());
+        assertEquals(300000, located.contents().entries().get(1).size());
+        assertNull(located.contents().entryPoints());
+        assertEquals(List.of("A :: B"), located.contents().classifiers());
+        assertEquals(131072, located.contents().fetched());
+    }
+
+    @Test
+    void aWheelThatCouldNotBeReadInPartsSaysWhy() throws IOException {
+        WheelLocator.Located located = WheelLocator.parse("""
+                {"install": [{"metadata": {"name": "x", "version": "1"}, "download_info": {"url": "https://e/x.whl"},
+                 "safepip_wheel": {"error": "the server does not serve parts of files (HTTP 200)", "fetched": 0}}]}
+                """).get("x");
+        assertNull(located.contents());
+        assertEquals("the server does not serve parts of files (HTTP 200)", located.readError());
+    }
+
+    @Test
+    void aReportWithoutTheScriptsReadingLeavesTheWheelToSafepip() throws IOException {
+        WheelLocator.Located located = WheelLocator.parse("""
+                {"install": [{"metadata": {"name": "x", "version": "1"}, "download_info": {"url": "https://e/x.whl"}}]}
+                """).get("x");
+        assertNull(located.contents());
+        assertNull(located.readError());
+    }
+
+    @Test
+    void aMangledFileListIsAnErrorNotACrash() {
+        assertThrows(IOException.class, () -> WheelLocator.parse("""
+                {"install": [{"metadata": {"name": "x", "version": "1"}, "download_info": {"url": "https://e/x.whl"},
+                 "safepip_wheel": {"entries": [["a", "eight"]]}}]}
+                """));
+    }
+}
