@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -197,6 +198,50 @@ class LookIT {
             long wheel = Files.size(Files.list(tmp.resolve("vast")).filter(f -> f.toString().endsWith(".whl"))
                     .findFirst().orElseThrow());
             assertTrue(big.bytesSent() < wheel, "sent " + big.bytesSent() + " of a " + wheel + "-byte wheel");
+        }
+    }
+
+    /**
+     * Under sudo (root, SUDO_USER set, the user's PIP_* dropped as sudo drops them): a look that cannot reach the
+     * user's index says so and recommends nothing on its account, never pipx; with the index kept
+     * (sudo --preserve-env=PIP_INDEX_URL) the look decides as usual. Root only: CI's root phase runs it.
+     */
+    @Test
+    void underSudoAFailedLookRecommendsNothingOnItsAccount() {
+        Assumptions.assumeTrue(FaultIT.isRoot(), () -> FaultIT.skip("sudo's case needs root; CI runs it as root"));
+        Map<String, String> dropped = sandbox.env();
+        dropped.remove("PIP_INDEX_URL");
+        dropped.put("SUDO_USER", "alice");
+        // What pip would reach without the user's settings: nothing here answers on this port.
+        dropped.put("PIP_CONFIG_FILE", "/dev/null");
+        Proc.Result blind = Launcher.run(dropped, cwd, "--plan", "install", "--index-url",
+                "http://127.0.0.1:9/simple/", "black");
+        assertTrue(blind.stderr().contains("safepip: cannot tell what black is (pip could not look it up"),
+                blind.describe());
+        assertTrue(blind.stderr().contains("under sudo pip does not see your PIP_* settings"), blind.describe());
+        // apt may still be the plan (Debian's black, version checked); pipx never is, on a look that failed.
+        assertFalse(blind.stderr().contains("safepip plan: with pipx"), blind.describe());
+
+        Map<String, String> kept = sandbox.env(index);
+        kept.put("SUDO_USER", "alice");
+        Proc.Result seeing = Launcher.run(kept, cwd, "--plan", "install", "black");
+        assertEquals(0, seeing.exit(), seeing.describe());
+        assertTrue(seeing.stderr().contains("black is an application (black)"), seeing.describe());
+    }
+
+    /** An index without PEP 658 metadata files: pip reads the metadata by range requests too (fast-deps). */
+    @Test
+    void withoutMetadataFilesTheLookStillFetchesOnlyParts() throws IOException {
+        try (LocalIndex plain = Sandbox.serve(tmp.resolve("plain"),
+                WheelBuilder.of("plain-tool", "1.0").module("plain_tool", "def main(): pass\n")
+                        .consoleScript("plain-tool", "plain_tool:main").classifier("Environment :: Console")
+                        .payload("plain_tool/model.bin", 20_000_000))) {
+            plain.rateLimit(20_000_000).metadata(false);
+            Proc.Result plan = Launcher.run(sandbox.env(plain), cwd, "--plan", "install", "plain-tool");
+            assertEquals(0, plan.exit(), plan.describe());
+            assertTrue(plan.stderr().contains("plain-tool is an application"), plan.describe());
+            assertTrue(plain.bytesSent() < 1_000_000, "the look fetched " + plain.bytesSent()
+                    + " bytes of a 20 MB wheel");
         }
     }
 }
