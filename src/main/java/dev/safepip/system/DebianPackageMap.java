@@ -2,8 +2,6 @@ package dev.safepip.system;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +22,6 @@ import java.util.Set;
  * (python3-pycryptodome ships pycryptodomex).
  */
 final class DebianPackageMap {
-    static final String RESOURCE = "debian-pypi-map.txt";
     /** Present where dh-python is installed; it then describes this very release, so it wins over our copy. */
     static final Path SYSTEM_TABLE = Path.of("/usr/share/dh-python/dist/cpython3_fallback");
 
@@ -85,15 +82,7 @@ final class DebianPackageMap {
     }
 
     static DebianPackageMap bundled() {
-        InputStream in = DebianPackageMap.class.getResourceAsStream(RESOURCE);
-        if (in == null) {
-            throw new IllegalStateException("resource " + RESOURCE + " is missing from the build");
-        }
-        try (in) {
-            return new DebianPackageMap(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new DebianPackageMap(DebianTableData.text());
     }
 
     /**
