@@ -82,8 +82,7 @@ final class LatestRecords {
                 long offset = key.offsets[at];
                 LedgerRecord record = parsed.get(offset);
                 if (record == null && !parsed.containsKey(offset)) {
-                    byte[] line = LineScanner.read(channel, offset, key.lengths[at]);
-                    record = LedgerRecord.fromJson(new String(line, StandardCharsets.UTF_8));
+                    record = record(LineScanner.read(channel, offset, key.lengths[at]));
                     parsed.put(offset, record);
                 }
                 if (record != null && record.exit() == 0 && record.packages().contains(name)
@@ -102,15 +101,26 @@ final class LatestRecords {
         return unsettled;
     }
 
+    /**
+     * The record of a line, read by the shape already known to hold for most lines rather than by the JSON parser:
+     * parsing a few thousand lines costs more than finding them in the whole file, before the JIT has compiled it.
+     */
+    private LedgerRecord record(byte[] line) {
+        if (shape.read(line, 0, line.length)) {
+            return shape.record(line);
+        }
+        return LedgerRecord.fromJson(new String(line, StandardCharsets.UTF_8));
+    }
+
     /** Hands each key a line is about to then. */
     private void keys(byte[] bytes, int from, int to, long offset, KeyLine then) {
         if (from == to) {
             return;
         }
         if (shape.read(bytes, from, to)) {
-            int place = index.place(bytes, shape.placeFrom, shape.placeTo);
-            for (int i = 0; i < shape.count; i++) {
-                then.line(index.key(bytes, shape.names[2 * i], shape.names[2 * i + 1], place), offset, to - from);
+            int place = index.place(bytes, shape.placeFrom(), shape.placeTo());
+            for (int i = 0; i < shape.names(); i++) {
+                then.line(index.key(bytes, shape.nameFrom(i), shape.nameTo(i), place), offset, to - from);
             }
             return;
         }

@@ -219,7 +219,7 @@ class LedgerTest {
                     random.nextInt(4) == 0 ? "uninstall" : "install", names, requirements, "venv", place,
                     "/usr/bin/python3", List.of(place + "/bin/pip", "install", name), random.nextInt(5) == 0 ? 1 : 0);
             String line = record.toJson();
-            switch (random.nextInt(24)) {
+            switch (random.nextInt(30)) {
                 case 0 -> line = line.replace("\"route\":\"venv\"", "\"route\":\"nowhere\"");
                 case 1 -> line = " " + line.replace(",", " , ");
                 case 2 -> line = line.substring(0, line.length() / 2);
@@ -235,7 +235,14 @@ class LedgerTest {
                 case 11 -> line = line + " ";
                 case 12 -> line = line.replace("}", "}x");
                 case 13 -> line = line.replace("\"exit\":", "\"exit\":-");
-                case 14 -> line = line.replace("\"location\":\"", "\"location\":\"\u0001");
+                case 14 -> line = line.replace("\"location\":\"", "\"location\":\"\\u0001");
+                case 15 -> line = line.replace("\"interpreter\":\"", "\"interpreter\":\"\u0001");
+                case 16 -> line = line.replace("\"interpreter\":\"", "\"interpreter\":\"\\x");
+                case 17 -> line = line.replace("\"interpreter\":\"", "\"interpreter\":\"\\u00e9\\u00zz");
+                case 18 -> line = line.replace("\"interpreter\":\"/usr", "\"interpreter\":\"\\u12");
+                case 19 -> line = line.replace("\"exit\":", "\"exit\":" + (random.nextBoolean() ? "99999999999" : "-"));
+                case 20 -> line = line.replace("\"time\":\"2026", "\"time\":\"\\u0032026");
+                case 21 -> line = line.replace("\"action\":\"", "\"action\":\"\\t");
                 default -> { }
             }
             text.append(line).append('\n');
