@@ -95,14 +95,14 @@ public final class WhereCommand implements Callable<Integer> {
         return row;
     }
 
-    /** The site folders of each venv, listed once however many of its packages are shown. */
-    private final java.util.Map<String, List<Path>> siteDirs = new java.util.HashMap<>();
+    /** The projects installed in each venv, listed once however many of its packages are shown. */
+    private final java.util.Map<String, java.util.Set<String>> installed = new java.util.HashMap<>();
 
     private boolean stillThere(Holdings.Holding holding) {
         RouteKind kind = RouteKind.of(holding.route());
         return switch (kind == null ? RouteKind.SYSTEM : kind) {
-            case VENV -> DistInfo.find(siteDirs.computeIfAbsent(holding.location(),
-                    location -> DistInfo.venvSiteDirs(Path.of(location))), holding.name()) != null;
+            case VENV -> installed.computeIfAbsent(holding.location(),
+                    location -> DistInfo.projects(DistInfo.venvSiteDirs(Path.of(location)))).contains(holding.name());
             case PIPX -> Files.isDirectory(Path.of(holding.location(), "venvs", holding.name()));
             default -> true;
         };
