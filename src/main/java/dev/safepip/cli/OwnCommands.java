@@ -30,12 +30,24 @@ public final class OwnCommands {
         return words;
     }
 
+    private Object command(String name, Invocation invocation) {
+        return switch (name) {
+            case "doctor" -> new DoctorCommand(world, invocation.options());
+            case "where" -> new WhereCommand(world);
+            case "rescue" -> new RescueCommand(world, invocation.options());
+            default -> new InitCommand(world, ownWords(), List.of("doctor", "where", "rescue"));
+        };
+    }
+
     public int run(Invocation invocation) {
         CommandLine top = new CommandLine(new SafepipCommand());
-        top.addSubcommand("doctor", new DoctorCommand(world, invocation.options()));
-        top.addSubcommand("where", new WhereCommand(world));
-        top.addSubcommand("rescue", new RescueCommand(world, invocation.options()));
-        top.addSubcommand("init", new InitCommand(world, ownWords(), List.of("doctor", "where", "rescue")));
+        // Only the command that runs, or all of them for safepip's own help: picocli builds a model of each, and
+        // init's needs a second model of safepip's options.
+        for (String name : List.of("doctor", "where", "rescue", "init")) {
+            if (invocation.ownCommand() == null || invocation.ownCommand().equals(name)) {
+                top.addSubcommand(name, command(name, invocation));
+            }
+        }
         top.setUsageHelpWidth(HelpWidth.of(world));
         top.setOut(new PrintWriter(world.out(), true));
         top.setErr(new PrintWriter(world.err(), true));

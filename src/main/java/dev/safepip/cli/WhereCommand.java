@@ -7,8 +7,10 @@ import dev.safepip.ledger.Ledger;
 import dev.safepip.plan.RouteKind;
 import dev.safepip.python.DistInfo;
 import dev.safepip.ui.Sanitizer;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -43,7 +45,10 @@ public final class WhereCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintStream out = world.out();
+        // Buffered, flushed once: world.out flushes every write, and a few thousand rows of small writes to a pipe
+        // or terminal cost more than reading the whole ledger.
+        PrintStream out = new PrintStream(new BufferedOutputStream(world.out(), 1 << 16), false,
+                StandardCharsets.UTF_8);
         Ledger ledger = new Ledger(new SafepipPaths(world).state());
         List<String> wanted = packages.stream().map(DistInfo::normalize).toList();
         List<Holdings.Holding> holdings = Holdings.of(ledger, wanted);
@@ -52,31 +57,52 @@ public final class WhereCommand implements Callable<Integer> {
             if (!wanted.isEmpty() && !wanted.contains(holding.name())) {
                 continue;
             }
-            // Every field comes from the ledger, a file anybody with the user's rights may have edited.
-            out.printf("%-24s %-6s %-50s %s  %s%n", Sanitizer.clean(holding.name()), Sanitizer.clean(holding.route()),
-                    Sanitizer.clean(holding.location()),
-                    WHEN.format(holding.time()), stillThere(holding) ? "present" : "gone");
+            out.print(row(holding));
             shown++;
         }
+        if (shown == 0 && wanted.isEmpty()) {
+            out.println("Nothing that safepip installed is in place (the ledger is " + ledger.file() + ").");
+        }
+        // Before anything on stderr, so that a terminal shows them in this order.
+        out.flush();
         List<String> missing = new ArrayList<>(wanted);
         holdings.forEach(h -> missing.remove(h.name()));
         for (String name : missing) {
             world.err().println("safepip: no record of installing " + Sanitizer.clean(name) + " (the ledger is " + ledger.file() + ")");
         }
-        if (shown == 0 && wanted.isEmpty()) {
-            out.println("Nothing that safepip installed is in place (the ledger is " + ledger.file() + ").");
-        }
         return missing.isEmpty() ? 0 : 1;
     }
 
-    /** The site folders of each venv, listed once however many of its packages are shown. */
-    private final java.util.Map<String, List<Path>> siteDirs = new java.util.HashMap<>();
+    /**
+     * One line of the table, as `%-24s %-6s %-50s %s  %s%n` would print it, built by hand: Formatter writes each
+     * padding space on its own.
+     */
+    private String row(Holdings.Holding holding) {
+        StringBuilder row = new StringBuilder(128);
+        // Every field comes from the ledger, a file anybody with the user's rights may have edited.
+        padded(row, Sanitizer.clean(holding.name()), 24).append(' ');
+        padded(row, Sanitizer.clean(holding.route()), 6).append(' ');
+        padded(row, Sanitizer.clean(holding.location()), 50).append(' ');
+        row.append(WHEN.format(holding.time())).append("  ").append(stillThere(holding) ? "present" : "gone");
+        return row.append(System.lineSeparator()).toString();
+    }
+
+    private static StringBuilder padded(StringBuilder row, String text, int width) {
+        row.append(text);
+        for (int i = text.length(); i < width; i++) {
+            row.append(' ');
+        }
+        return row;
+    }
+
+    /** The projects installed in each venv, listed once however many of its packages are shown. */
+    private final java.util.Map<String, java.util.Set<String>> installed = new java.util.HashMap<>();
 
     private boolean stillThere(Holdings.Holding holding) {
         RouteKind kind = RouteKind.of(holding.route());
         return switch (kind == null ? RouteKind.SYSTEM : kind) {
-            case VENV -> DistInfo.find(siteDirs.computeIfAbsent(holding.location(),
-                    location -> DistInfo.venvSiteDirs(Path.of(location))), holding.name()) != null;
+            case VENV -> installed.computeIfAbsent(holding.location(),
+                    location -> DistInfo.projects(DistInfo.venvSiteDirs(Path.of(location)))).contains(holding.name());
             case PIPX -> Files.isDirectory(Path.of(holding.location(), "venvs", holding.name()));
             default -> true;
         };

@@ -1,35 +1,36 @@
 package dev.safepip.ledger;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * What the whole ledger holds now — for each package and place, its last sensible record that succeeded — without
- * parsing every line: a large ledger is mostly installs that later lines made old. The first pass reads, from the
- * bytes, only which package and place each line is about (lines in the exact shape safepip writes; any other line
- * is parsed whole at once); later passes parse only the last line of each package and place, and go one line further
- * back where that one is damaged or failed. The result is what reading every record in order would give.
+ * parsing every line: a large ledger is mostly installs that later lines made old. The first reading takes, from
+ * the bytes, only which package and place each line is about (lines in the exact shape safepip writes; any other
+ * line is parsed whole) and keeps the place of the last line of each. Only those lines are then read again and
+ * parsed. Where one is damaged, failed or not about its key after all, a second reading lists every line of those
+ * keys alone, walked back from the newest. The result is what reading every record in order would give, and memory
+ * grows with the packages and places, not with the file.
  */
 final class LatestRecords {
-    private static final byte[] PACKAGES = "\"packages\":[".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] LOCATION = "\"location\":\"".getBytes(StandardCharsets.US_ASCII);
+    /** What is done with a line about a key: bytes [offset, offset + length) of the file. */
+    private interface KeyLine {
+        void line(KeyIndex.Key key, long offset, int length);
+    }
 
     private final Path file;
-    /** Line numbers about each "name\0location", oldest first. */
-    private final Map<String, List<Integer>> lines = new LinkedHashMap<>();
-    /** Records of lines that were parsed whole in the first pass (not of safepip's exact shape). */
-    private final Map<Integer, LedgerRecord> parsed = new HashMap<>();
+    private final KeyIndex index = new KeyIndex();
+    private final RecordShape shape = new RecordShape();
 
     LatestRecords(Path file) {
         this.file = file;
@@ -39,166 +40,96 @@ final class LatestRecords {
     record Latest(LedgerRecord record, List<String> names) {
     }
 
-    /** The last sensible, successful install of each package and place, by line number, oldest first. */
-    Map<Integer, Latest> latest() throws IOException {
-        scan(null);
-        Map<String, Integer> cursor = new HashMap<>();
-        Map<Integer, Latest> chosen = new java.util.TreeMap<>();
-        Set<String> open = new HashSet<>(lines.keySet());
-        for (String key : open) {
-            cursor.put(key, lines.get(key).size() - 1);
-        }
-        while (!open.isEmpty()) {
-            Set<Integer> wanted = new HashSet<>();
-            for (String key : open) {
-                int line = lines.get(key).get(cursor.get(key));
-                if (!parsed.containsKey(line)) {
-                    wanted.add(line);
-                }
-            }
-            if (!wanted.isEmpty()) {
-                scan(wanted);
-            }
-            Set<String> next = new HashSet<>();
-            for (String key : open) {
-                int at = cursor.get(key);
-                int line = lines.get(key).get(at);
-                LedgerRecord record = parsed.get(line);
-                if (record != null && record.exit() == 0 && about(record, key)) {
-                    if (record.action().equals("install")) {
-                        chosen.computeIfAbsent(line, k -> new Latest(record, new ArrayList<>()))
-                                .names().add(key.substring(0, key.indexOf('\u0000')));
-                    }
-                } else if (at > 0) {
-                    cursor.put(key, at - 1);
-                    next.add(key);
-                }
-            }
-            open = next;
-        }
-        return chosen;
-    }
-
-    private static boolean about(LedgerRecord record, String key) {
-        int nul = key.indexOf('\u0000');
-        return record.packages().contains(key.substring(0, nul)) && record.location().equals(key.substring(nul + 1));
-    }
-
-    /**
-     * With wanted null, the first pass: the keys of every line. Otherwise parses the wanted lines into parsed (a
-     * damaged one as null).
-     */
-    private void scan(Set<Integer> wanted) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] line = new byte[4096];
-            int length = 0;
-            boolean tooLong = false;
-            int number = 0;
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) >= 0 || length > 0 || tooLong; ) {
-                if (n < 0) {
-                    handle(line, length, tooLong, number, wanted);
-                    return;
-                }
-                for (int i = 0; i < n; i++) {
-                    byte b = buffer[i];
-                    if (b == '\n') {
-                        handle(line, length, tooLong, number++, wanted);
-                        length = 0;
-                        tooLong = false;
-                    } else if (!tooLong) {
-                        if (length == Ledger.MAX_LINE) {
-                            tooLong = true;
-                        } else {
-                            if (length == line.length) {
-                                line = java.util.Arrays.copyOf(line, line.length * 2);
+    /** The last sensible, successful install of each package and place, by place in the file, oldest first. */
+    Map<Long, Latest> latest() throws IOException {
+        Map<Long, Latest> chosen = new TreeMap<>();
+        try (FileChannel channel = LineScanner.open(file)) {
+            LineScanner.scan(channel, (bytes, from, to, offset) -> keys(bytes, from, to, offset,
+                    KeyIndex.Key::replace));
+            List<KeyIndex.Key> unsettled = settle(channel, index.keys(), chosen);
+            if (!unsettled.isEmpty()) {
+                Set<KeyIndex.Key> wanted = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+                wanted.addAll(unsettled);
+                unsettled.forEach(key -> key.count = 0);
+                LineScanner.scan(channel, (bytes, from, to, offset) -> keys(bytes, from, to, offset,
+                        (key, at, length) -> {
+                            if (wanted.contains(key)) {
+                                key.add(at, length);
                             }
-                            line[length++] = b;
-                        }
-                    }
-                }
+                        }));
+                // Every line of these keys is known now: one that runs out of lines holds nothing.
+                settle(channel, unsettled, chosen);
             }
         } catch (NoSuchFileException e) {
             // No ledger: nothing held.
         }
+        return chosen;
     }
 
-    private void handle(byte[] line, int length, boolean tooLong, int number, Set<Integer> wanted) {
-        if (tooLong || length == 0) {
-            return;
-        }
-        if (wanted != null) {
-            if (wanted.contains(number)) {
-                parsed.put(number, LedgerRecord.fromJson(new String(line, 0, length, StandardCharsets.UTF_8)));
-            }
-            return;
-        }
-        List<String> keys = keys(line, length);
-        if (keys == null) {
-            // Not of safepip's exact shape: parsed whole now, and known by what it says.
-            LedgerRecord record = LedgerRecord.fromJson(new String(line, 0, length, StandardCharsets.UTF_8));
-            if (record == null) {
-                return;
-            }
-            parsed.put(number, record);
-            keys = new ArrayList<>();
-            for (String name : record.packages()) {
-                keys.add(name + "\u0000" + record.location());
-            }
-        }
-        for (String key : keys) {
-            lines.computeIfAbsent(key, k -> new ArrayList<>()).add(number);
-        }
-    }
-
-    /** "name\0location" for each package of a line in safepip's shape, or null for any other line. */
-    private static List<String> keys(byte[] line, int length) {
-        int packages = indexOf(line, length, PACKAGES, 0);
-        int location = indexOf(line, length, LOCATION, 0);
-        if (packages < 0 || location < 0) {
-            return null;
-        }
-        int at = location + LOCATION.length;
-        int end = at;
-        while (end < length && line[end] != '"' && line[end] != '\\') {
-            end++;
-        }
-        if (end >= length || line[end] != '"') {
-            return null;
-        }
-        String place = new String(line, at, end - at, StandardCharsets.UTF_8);
-        List<String> keys = new ArrayList<>();
-        at = packages + PACKAGES.length;
-        while (at < length && line[at] != ']') {
-            if (line[at] != '"') {
-                return null;
-            }
-            int close = at + 1;
-            while (close < length && line[close] != '"' && line[close] != '\\') {
-                close++;
-            }
-            if (close >= length || line[close] != '"') {
-                return null;
-            }
-            keys.add(new String(line, at + 1, close - at - 1, StandardCharsets.UTF_8) + "\u0000" + place);
-            at = close + 1;
-            if (at < length && line[at] == ',') {
-                at++;
-            }
-        }
-        return at < length ? keys : null;
-    }
-
-    private static int indexOf(byte[] line, int length, byte[] needle, int from) {
-        outer:
-        for (int i = from; i + needle.length <= length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (line[i + j] != needle[j]) {
-                    continue outer;
+    /**
+     * Walks back through each key's candidate lines to its last sensible, successful record, and chooses it when it
+     * is an install. Returns the keys whose candidates all failed.
+     */
+    private List<KeyIndex.Key> settle(FileChannel channel, List<KeyIndex.Key> keys, Map<Long, Latest> chosen)
+            throws IOException {
+        Map<Long, LedgerRecord> parsed = new HashMap<>();
+        List<KeyIndex.Key> unsettled = new ArrayList<>();
+        for (KeyIndex.Key key : keys) {
+            String name = key.name();
+            String place = index.place(key);
+            boolean settled = false;
+            for (int at = key.count - 1; at >= 0 && !settled; at--) {
+                long offset = key.offsets[at];
+                LedgerRecord record = parsed.get(offset);
+                if (record == null && !parsed.containsKey(offset)) {
+                    record = record(LineScanner.read(channel, offset, key.lengths[at]));
+                    parsed.put(offset, record);
+                }
+                if (record != null && record.exit() == 0 && record.packages().contains(name)
+                        && record.location().equals(place)) {
+                    settled = true;
+                    if (record.action().equals("install")) {
+                        LedgerRecord held = record;
+                        chosen.computeIfAbsent(offset, k -> new Latest(held, new ArrayList<>())).names().add(name);
+                    }
                 }
             }
-            return i;
+            if (!settled) {
+                unsettled.add(key);
+            }
         }
-        return -1;
+        return unsettled;
+    }
+
+    /**
+     * The record of a line, read by the shape already known to hold for most lines rather than by the JSON parser:
+     * parsing a few thousand lines costs more than finding them in the whole file, before the JIT has compiled it.
+     */
+    private LedgerRecord record(byte[] line) {
+        if (shape.read(line, 0, line.length)) {
+            return shape.record(line);
+        }
+        return LedgerRecord.fromJson(new String(line, StandardCharsets.UTF_8));
+    }
+
+    /** Hands each key a line is about to then. */
+    private void keys(byte[] bytes, int from, int to, long offset, KeyLine then) {
+        if (from == to) {
+            return;
+        }
+        if (shape.read(bytes, from, to)) {
+            int place = index.place(bytes, shape.placeFrom(), shape.placeTo());
+            for (int i = 0; i < shape.names(); i++) {
+                then.line(index.key(bytes, shape.nameFrom(i), shape.nameTo(i), place), offset, to - from);
+            }
+            return;
+        }
+        // Not of safepip's exact shape: parsed whole now, and known by what it says.
+        LedgerRecord record = LedgerRecord.fromJson(new String(bytes, from, to - from, StandardCharsets.UTF_8));
+        if (record != null) {
+            for (String name : record.packages()) {
+                then.line(index.key(name, record.location()), offset, to - from);
+            }
+        }
     }
 }

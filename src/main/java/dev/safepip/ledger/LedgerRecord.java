@@ -50,10 +50,21 @@ public record LedgerRecord(Instant time, String action, List<String> packages, L
     public static LedgerRecord fromJson(String line) {
         try {
             JsonObject object = Json.parse(line).asObject();
-            LedgerRecord record = new LedgerRecord(instant(object.getString("time", "")), object.getString("action", ""),
+            return of(object.getString("time", ""), object.getString("action", ""),
                     strings(object.get("packages")), strings(object.get("requirements")),
                     object.getString("route", ""), object.getString("location", ""),
                     object.getString("interpreter", ""), strings(object.get("command")), object.getInt("exit", -1));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The record of these fields as read from a line, or null when it does not make sense (as fromJson). */
+    static LedgerRecord of(String time, String action, List<String> packages, List<String> requirements,
+                           String route, String location, String interpreter, List<String> command, int exit) {
+        try {
+            LedgerRecord record = new LedgerRecord(instant(time), action, List.copyOf(packages),
+                    List.copyOf(requirements), route, location, interpreter, List.copyOf(command), exit);
             return record.makesSense() ? record : null;
         } catch (RuntimeException e) {
             return null;

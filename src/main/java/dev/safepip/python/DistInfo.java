@@ -6,7 +6,9 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Finds an installed distribution's metadata folder (`name-1.0.dist-info`) and who installed it. */
 public final class DistInfo {
@@ -21,11 +23,7 @@ public final class DistInfo {
             }
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, "*.{dist-info,egg-info}")) {
                 for (Path entry : entries) {
-                    String file = entry.getFileName().toString();
-                    String project = file.substring(0, file.lastIndexOf('.'));
-                    int dash = project.indexOf('-');
-                    String name = dash < 0 ? project : project.substring(0, dash);
-                    if (normalize(name).equals(normalizedName)) {
+                    if (projectOf(entry).equals(normalizedName)) {
                         return entry;
                     }
                 }
@@ -34,6 +32,35 @@ public final class DistInfo {
             }
         }
         return null;
+    }
+
+    /**
+     * The normalized names of every project in these site folders: one listing for many questions (a venv of
+     * thousands of packages would otherwise be listed once for each).
+     */
+    public static Set<String> projects(List<Path> siteDirs) {
+        Set<String> projects = new HashSet<>();
+        for (Path dir : siteDirs) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, "*.{dist-info,egg-info}")) {
+                for (Path entry : entries) {
+                    projects.add(projectOf(entry));
+                }
+            } catch (IOException e) {
+                // An unreadable folder holds nothing we can use.
+            }
+        }
+        return projects;
+    }
+
+    /** The normalized project name of a metadata folder: `Ruamel_YAML-0.18.dist-info` is ruamel-yaml's. */
+    private static String projectOf(Path entry) {
+        String file = entry.getFileName().toString();
+        String project = file.substring(0, file.lastIndexOf('.'));
+        int dash = project.indexOf('-');
+        return normalize(dash < 0 ? project : project.substring(0, dash));
     }
 
     /** The version in a dist-info folder's name (`black-24.1.0.dist-info`), or null for an egg-info without one. */
