@@ -28,8 +28,8 @@ public record PipxEnvironment(Path home, Path bin) {
         String bin = nonEmpty(env.get("PIPX_BIN_DIR"));
         if (pipx != null && (home == null || bin == null)) {
             try {
-                CapturedCommand.Result result = CapturedCommand.run(List.of(pipx.toString(), "environment"), env,
-                        Path.of("/"), Duration.ofSeconds(20));
+                CapturedCommand.Result result = CapturedCommand.runBeside(List.of(pipx.toString(), "environment"),
+                        env, Path.of("/"), Duration.ofSeconds(20));
                 for (String line : result.ok() ? result.stdout().split("\n") : new String[0]) {
                     if (home == null && line.startsWith("PIPX_HOME=")) {
                         home = nonEmpty(line.substring("PIPX_HOME=".length()).strip());

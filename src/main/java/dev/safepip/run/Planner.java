@@ -78,7 +78,7 @@ final class Planner {
         }
         boolean root = "root".equals(System.getProperty("user.name"));
         String markerText = situation.marker() == null ? "" : situation.marker().text();
-        PackageManager manager = PackageManagers.detect(path, markerText, world.env());
+        PackageManager manager = PackageManagers.detect(path, markerText, world.env(), paths.cache());
         // apt's answer and pip's look take about a second each, and neither needs the other: both at once.
         CompletableFuture<List<SystemPackage>> packages;
         if (manager == null) {

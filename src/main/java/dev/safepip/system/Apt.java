@@ -13,6 +13,7 @@ import java.util.Map;
 public final class Apt implements PackageManager {
     private final Path aptCache;
     private final CommandStarter helper;
+    private final Path ownCache;
     private DebianPackageMap map;
 
     /**
@@ -20,13 +21,24 @@ public final class Apt implements PackageManager {
      * @param env      the environment for apt-cache and the interpreter
      */
     public Apt(Path aptCache, Map<String, String> env) {
-        this(aptCache, CommandStarter.captured(env), null);
+        this(aptCache, env, null);
+    }
+
+    /** @param cacheDir safepip's cache folder, where apt may keep a package cache when the system keeps none */
+    public Apt(Path aptCache, Map<String, String> env, Path cacheDir) {
+        this(aptCache, CommandStarter.captured(env), null, cacheDir == null ? null
+                : cacheDir.resolve("apt").resolve("pkgcache.bin"));
     }
 
     Apt(Path aptCache, CommandStarter helper, DebianPackageMap map) {
+        this(aptCache, helper, map, null);
+    }
+
+    Apt(Path aptCache, CommandStarter helper, DebianPackageMap map, Path ownCache) {
         this.aptCache = aptCache;
         this.helper = helper;
         this.map = map;
+        this.ownCache = ownCache;
     }
 
     @Override
@@ -73,6 +85,6 @@ public final class Apt implements PackageManager {
         if (map == null) {
             map = DebianPackageMap.load();
         }
-        return new DebianResolver(map, new AptCache(aptCache, helper), new SpecifierCheck(helper));
+        return new DebianResolver(map, new AptCache(aptCache, helper, ownCache), new SpecifierCheck(helper));
     }
 }

@@ -16,10 +16,13 @@ interface CommandStarter {
 
     CapturedCommand.Result run(List<String> argv, Duration timeout) throws IOException;
 
-    /** Helpers under the C locale: safepip reads apt's messages, which would otherwise come translated. */
+    /**
+     * Helpers under the C locale: safepip reads apt's messages, which would otherwise come translated. They run
+     * beside pip's look at the package, so behind it in the CPU's queue.
+     */
     static CommandStarter captured(Map<String, String> env) {
         Map<String, String> child = new HashMap<>(env);
         child.put("LC_ALL", "C");
-        return (argv, timeout) -> CapturedCommand.run(argv, child, CWD, timeout);
+        return (argv, timeout) -> CapturedCommand.runBeside(argv, child, CWD, timeout);
     }
 }

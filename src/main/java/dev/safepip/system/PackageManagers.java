@@ -37,6 +37,12 @@ public final class PackageManagers {
      * @return the manager to offer, or null when none of them is installed
      */
     public static PackageManager detect(SearchPath path, String markerText, Map<String, String> env) {
+        return detect(path, markerText, env, null);
+    }
+
+    /** @param cacheDir safepip's cache folder, where apt may keep a package cache when the system keeps none */
+    public static PackageManager detect(SearchPath path, String markerText, Map<String, String> env,
+                                        Path cacheDir) {
         Path[] found = new Path[TOOLS.length];
         int first = -1;
         for (int i = 0; i < TOOLS.length; i++) {
@@ -47,7 +53,7 @@ public final class PackageManagers {
         }
         int named = namedBy(markerText);
         int chosen = named >= 0 && found[named] != null ? named : first;
-        return chosen < 0 ? null : create(chosen, path, env);
+        return chosen < 0 ? null : create(chosen, path, env, cacheDir);
     }
 
     /** The manager the marker mentions first, by its index, or -1 when it mentions none. */
@@ -73,9 +79,9 @@ public final class PackageManagers {
         return named < 0 ? null : NAMES[named];
     }
 
-    private static PackageManager create(int index, SearchPath path, Map<String, String> env) {
+    private static PackageManager create(int index, SearchPath path, Map<String, String> env, Path cacheDir) {
         return switch (index) {
-            case 0 -> new Apt(path.find("apt-cache"), env);
+            case 0 -> new Apt(path.find("apt-cache"), env, cacheDir);
             case 1 -> NamingRule.DNF;
             case 2 -> NamingRule.PACMAN;
             case 3 -> NamingRule.APK;
