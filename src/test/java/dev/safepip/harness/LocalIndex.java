@@ -334,9 +334,10 @@ public final class LocalIndex implements AutoCloseable {
                 if (n < 0) {
                     break;
                 }
+                // Counted before it is written: a client may have read it before this thread runs again.
+                bytesSent.addAndGet(n);
                 os.write(buffer, 0, n);
                 sent += n;
-                bytesSent.addAndGet(n);
                 pace(start, sent);
             }
         }
