@@ -67,7 +67,9 @@ if [ -n "$archive" ] && [ "${SAFEPIP_NO_ARCHIVE:-}" != 1 ]; then
     mkdir -p "$(dirname "$archive")"
     rm -f "$archive"
     case ${jdk%%[.+-]*} in
-        17|18|19|20|21|22|23|24) make="-XX:ArchiveClassesAtExit=$archive" ;;
+        # Made as the launcher maps it (see its ArchiveRelocationMode): at the archives' own addresses.
+        17|18|19|20|21|22|23|24)
+            make="-XX:ArchiveClassesAtExit=$archive -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0" ;;
         *) make="-XX:AOTCacheOutput=$archive" ;;
     esac
     training=$(mktemp -d)

@@ -85,6 +85,63 @@ class StartupArchiveIT {
         }
     }
 
+    /**
+     * Every JDK of 17 or later installed here, chosen with SAFEPIP_JAVA: install.sh makes its archive, the launcher
+     * starts it with the archive (on JDK 17 to 24 mapped at its own address, ArchiveRelocationMode=0) and safepip
+     * says byte for byte what it says on every other JDK, a blocked install's explanation included.
+     */
+    @Test
+    void everyJdkHereStartsWithItsArchiveAndSaysTheSame() throws IOException {
+        List<Proc.Result> first = null;
+        List<String> tried = new ArrayList<>();
+        Sandbox sandbox = Sandbox.in(tmp);
+        Path launcher = tmp.resolve("prefix/bin/safepip");
+        for (Map.Entry<Path, Integer> jdk : jdks().entrySet()) {
+            Map<String, String> env = sandbox.env();
+            env.put("PREFIX", tmp.resolve("prefix").toString());
+            env.put("SAFEPIP_JAVA", jdk.getKey().toString());
+            install(env);
+            Map<String, String> info = info(launcher, env);
+            assertTrue(Files.isRegularFile(Path.of(info.get("archive"))), info.toString());
+            assertEquals(jdk.getValue() < 25 ? "1" : "", info.get("fixed"), info.toString());
+            List<Proc.Result> results = runs(launcher, env);
+            Proc.Result blocked = results.get(1);
+            assertEquals(1, blocked.exit(), blocked.describe());
+            assertTrue(blocked.stderr().contains("externally managed"), blocked.describe());
+            if (first == null) {
+                first = results;
+            } else {
+                assertSame(first, results);
+            }
+            tried.add(jdk.getKey() + " (" + jdk.getValue() + ")");
+        }
+        assertFalse(tried.isEmpty(), "no JDK of 17 or later under /usr/lib/jvm");
+        System.out.println("StartupArchiveIT: the same answers on " + tried);
+    }
+
+    /** The JDKs of 17 or later under /usr/lib/jvm, each once (Debian adds aliases), with their major versions. */
+    private static Map<Path, Integer> jdks() throws IOException {
+        Map<Path, Integer> found = new java.util.TreeMap<>();
+        try (Stream<Path> dirs = Files.list(Path.of("/usr/lib/jvm"))) {
+            for (Path home : dirs.toList()) {
+                Path release = home.resolve("release");
+                if (!Files.isRegularFile(release) || !Files.isExecutable(home.resolve("bin/java"))) {
+                    continue;
+                }
+                for (String line : Files.readAllLines(release)) {
+                    if (line.startsWith("JAVA_VERSION=")) {
+                        int major = Integer.parseInt(line.substring("JAVA_VERSION=".length()).replace("\"", "")
+                                .split("[.+-]")[0]);
+                        if (major >= 17) {
+                            found.putIfAbsent(home.toRealPath(), major);
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
     /** scripts/install.sh --no-build into env's PREFIX; it must succeed. */
     private Proc.Result install(Map<String, String> env) {
         Proc.Result install = Proc.run(List.of("/bin/sh", Launcher.root().resolve("scripts/install.sh").toString(),
