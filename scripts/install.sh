@@ -75,7 +75,8 @@ if [ -n "$archive" ] && [ "${SAFEPIP_NO_ARCHIVE:-}" != 1 ]; then
     training=$(mktemp -d)
     if SAFEPIP_PIP=/bin/true "$java" $make -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData \
         -Xlog:disable -Xlog:all=off -Dsafepip.launcher="$prefix/bin/safepip" -Dsafepip.tty=000 \
-        -Dsafepip.training="$training" -jar "$prefix/lib/safepip/safepip.jar" --version >/dev/null 2>&1 \
+        -Dsafepip.training="$training" -cp "$prefix/lib/safepip/safepip.jar" dev.safepip.Main --version \
+        >/dev/null 2>&1 \
         && [ -f "$archive" ]; then
         rm -rf "$training"
         echo "Made a startup archive for Java $jdk: $archive"
