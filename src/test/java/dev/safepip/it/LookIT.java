@@ -56,9 +56,7 @@ class LookIT {
                         .consoleScript("black", "black:patched_main")
                         .classifier("Topic :: Software Development :: Libraries :: Python Modules"),
                 WheelBuilder.of("jupyter", "1.1.1").metapackage(),
-                WheelBuilder.of("huge-tool", "1.0").module("huge_tool", "def main(): pass\n")
-                        .consoleScript("huge-tool", "huge_tool:main").classifier("Environment :: Console")
-                        .payload("huge_tool/model.bin", 40_000_000));
+                tool("huge-tool", "1.0", 40_000_000));
         index.rateLimit(20_000_000).metadata(true);
     }
 
@@ -141,9 +139,7 @@ class LookIT {
     @Test
     void aPrivateIndexIsReadWithTheCredentialsPipUses() throws IOException {
         try (LocalIndex locked = Sandbox.serve(tmp.resolve("private"),
-                WheelBuilder.of("inhouse-tool", "2.0").module("inhouse_tool", "def main(): pass\n")
-                        .consoleScript("inhouse-tool", "inhouse_tool:main").classifier("Environment :: Console")
-                        .payload("inhouse_tool/model.bin", 5_000_000))) {
+                tool("inhouse-tool", "2.0", 5_000_000))) {
             locked.rateLimit(20_000_000).metadata(true).credentials("alice", "s3cret");
             String withCredentials = locked.url().replace("http://", "http://alice:s3cret@");
             Map<String, String> inUrl = sandbox.env();
@@ -168,9 +164,7 @@ class LookIT {
     @Test
     void aServerWithoutRangesGetsTheWheelDownloadedWholeAndSaysSo() throws IOException {
         try (LocalIndex whole = Sandbox.serve(tmp.resolve("whole"),
-                WheelBuilder.of("whole-tool", "1.0").module("whole_tool", "def main(): pass\n")
-                        .consoleScript("whole-tool", "whole_tool:main").classifier("Environment :: Console")
-                        .payload("whole_tool/data.bin", 2_000_000))) {
+                tool("whole-tool", "1.0", 2_000_000))) {
             whole.metadata(true).ranges(false);
             Proc.Result plan = Launcher.run(sandbox.env(whole), cwd, "--plan", "install", "whole-tool");
             assertEquals(0, plan.exit(), plan.describe());
@@ -233,9 +227,7 @@ class LookIT {
     @Test
     void withoutMetadataFilesTheLookStillFetchesOnlyParts() throws IOException {
         try (LocalIndex plain = Sandbox.serve(tmp.resolve("plain"),
-                WheelBuilder.of("plain-tool", "1.0").module("plain_tool", "def main(): pass\n")
-                        .consoleScript("plain-tool", "plain_tool:main").classifier("Environment :: Console")
-                        .payload("plain_tool/model.bin", 20_000_000))) {
+                tool("plain-tool", "1.0", 20_000_000))) {
             plain.rateLimit(20_000_000).metadata(false);
             Proc.Result plan = Launcher.run(sandbox.env(plain), cwd, "--plan", "install", "plain-tool");
             assertEquals(0, plan.exit(), plan.describe());
@@ -243,5 +235,13 @@ class LookIT {
             assertTrue(plain.bytesSent() < 1_000_000, "the look fetched " + plain.bytesSent()
                     + " bytes of a 20 MB wheel");
         }
+    }
+
+    /** An application as many ship: a module, a command named after it, the console classifier, and a payload. */
+    private static WheelBuilder tool(String project, String version, int payloadBytes) {
+        String module = project.replace('-', '_');
+        return WheelBuilder.of(project, version).module(module, "def main(): pass\n")
+                .consoleScript(project, module + ":main").classifier("Environment :: Console")
+                .payload(module + "/data.bin", payloadBytes);
     }
 }
