@@ -45,7 +45,7 @@ class ShellInitIT {
         Path jdk = Files.createDirectories(tmp.resolve("jdk/bin")).getParent();
         Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"17.0.1\"\n");
         script(jdk.resolve("bin/java"), "while [ $# -gt 0 ]; do case $1 in -Dsafepip.argv0=*) called=${1#*=} ;;"
-                + " -jar) shift 2; break ;; esac; shift; done\n"
+                + " -cp) shift 3; break ;; esac; shift; done\n"
                 + "echo \"safepip(${called##*/}) $*\" >> '" + log + "'");
     }
 
