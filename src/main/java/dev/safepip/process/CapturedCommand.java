@@ -4,8 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.exec.CommandLine;
@@ -18,6 +20,8 @@ import org.apache.commons.exec.PumpStreamHandler;
  * a time limit. Never for pip's own runs: stream pumping takes the terminal away from the child.
  */
 public final class CapturedCommand {
+    /** Where coreutils keeps nice; without it a look-up beside another runs at the usual priority. */
+    private static final Path NICE = Path.of("/usr/bin/nice");
 
     /** How a helper ended; timedOut means it was killed at the limit. */
     public record Result(int exit, String stdout, String stderr, boolean timedOut) {
@@ -37,9 +41,6 @@ public final class CapturedCommand {
         return run(argv, env, cwd, timeout, ChildWatch.NONE);
     }
 
-    /** Where coreutils keeps nice; without it the look-up runs at the usual priority. */
-    private static final Path NICE = Path.of("/usr/bin/nice");
-
     /**
      * A look-up that runs beside the one the user waits for (apt's versions, pipx's folders beside pip's look at the
      * package): at a lower CPU priority, so that on a machine with few cores pip's look is not slowed by them (about
@@ -49,10 +50,10 @@ public final class CapturedCommand {
      */
     public static Result runBeside(List<String> argv, Map<String, String> env, Path cwd, Duration timeout)
             throws IOException {
-        if (!java.nio.file.Files.isExecutable(NICE)) {
+        if (!Files.isExecutable(NICE)) {
             return run(argv, env, cwd, timeout);
         }
-        List<String> niced = new java.util.ArrayList<>(List.of(NICE.toString(), "-n", "10"));
+        List<String> niced = new ArrayList<>(List.of(NICE.toString(), "-n", "10"));
         niced.addAll(argv);
         Result result = run(niced, env, cwd, timeout);
         if ((result.exit() == 126 || result.exit() == 127)

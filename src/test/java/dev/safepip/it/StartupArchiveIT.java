@@ -124,22 +124,31 @@ class StartupArchiveIT {
         Map<Path, Integer> found = new java.util.TreeMap<>();
         try (Stream<Path> dirs = Files.list(Path.of("/usr/lib/jvm"))) {
             for (Path home : dirs.toList()) {
-                Path release = home.resolve("release");
-                if (!Files.isRegularFile(release) || !Files.isExecutable(home.resolve("bin/java"))) {
-                    continue;
-                }
-                for (String line : Files.readAllLines(release)) {
-                    if (line.startsWith("JAVA_VERSION=")) {
-                        int major = Integer.parseInt(line.substring("JAVA_VERSION=".length()).replace("\"", "")
-                                .split("[.+-]")[0]);
-                        if (major >= 17) {
-                            found.putIfAbsent(home.toRealPath(), major);
-                        }
-                    }
+                String version = releaseVersion(home);
+                if (version != null && major(version) >= 17) {
+                    found.putIfAbsent(home.toRealPath(), major(version));
                 }
             }
         }
         return found;
+    }
+
+    /** A JDK's JAVA_VERSION from its release file, or null when it is not a JDK with a java to run. */
+    private static String releaseVersion(Path home) throws IOException {
+        Path release = home.resolve("release");
+        if (!Files.isRegularFile(release) || !Files.isExecutable(home.resolve("bin/java"))) {
+            return null;
+        }
+        for (String line : Files.readAllLines(release)) {
+            if (line.startsWith("JAVA_VERSION=")) {
+                return line.substring("JAVA_VERSION=".length()).replace("\"", "");
+            }
+        }
+        return null;
+    }
+
+    private static int major(String version) {
+        return Integer.parseInt(version.split("[.+-]")[0]);
     }
 
     /** scripts/install.sh --no-build into env's PREFIX; it must succeed. */
@@ -189,21 +198,10 @@ class StartupArchiveIT {
         }
         homes.add(Path.of(System.getProperty("java.home")));
         String best = null;
-        int bestMajor = 0;
         for (Path home : homes) {
-            Path release = home.resolve("release");
-            if (!Files.isRegularFile(release) || !Files.isExecutable(home.resolve("bin/java"))) {
-                continue;
-            }
-            for (String line : Files.readAllLines(release)) {
-                if (line.startsWith("JAVA_VERSION=")) {
-                    String version = line.substring("JAVA_VERSION=".length()).replace("\"", "");
-                    int major = Integer.parseInt(version.split("[.+-]")[0]);
-                    if (major >= 17 && major > bestMajor) {
-                        bestMajor = major;
-                        best = version;
-                    }
-                }
+            String version = releaseVersion(home);
+            if (version != null && major(version) >= 17 && (best == null || major(version) > major(best))) {
+                best = version;
             }
         }
         return best;
