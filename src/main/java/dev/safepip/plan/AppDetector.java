@@ -139,23 +139,22 @@ public final class AppDetector {
         }
         if (located.readError() != null) {
             // pip's own session could not read parts of it: neither could safepip, with less of the user's setup.
-            say.accept("safepip: cannot read only a part of " + located.name() + "'s wheel ("
-                    + located.readError() + "); pip downloads it whole:");
-            return downloadWhole(blocked, located);
+            return downloadWhole(blocked, located, located.readError());
         }
         try {
             RemoteAccess.Connection connection = access(blocked).connect(uri);
             ByteSource source = new HttpRangeBytes(connection.client(), uri, connection.headers());
             return WheelContents.read(source);
         } catch (IOException e) {
-            say.accept("safepip: cannot read only a part of " + located.name() + "'s wheel (" + e.getMessage()
-                    + "); pip downloads it whole:");
-            return downloadWhole(blocked, located);
+            return downloadWhole(blocked, located, e.getMessage());
         }
     }
 
     /** The last resort, with pip's own progress bar on the user's terminal; pip's cache keeps it for the install. */
-    private WheelContents downloadWhole(BlockedCommand blocked, WheelLocator.Located located) throws IOException {
+    private WheelContents downloadWhole(BlockedCommand blocked, WheelLocator.Located located, String why)
+            throws IOException {
+        say.accept("safepip: cannot read only a part of " + located.name() + "'s wheel (" + why
+                + "); pip downloads it whole:");
         Path dir = Files.createTempDirectory("safepip-look");
         try {
             List<String> args = new ArrayList<>(List.of("download", "--no-deps", "--only-binary=:all:", "-d",
