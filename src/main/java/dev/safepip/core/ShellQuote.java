@@ -1,20 +1,25 @@
 package dev.safepip.core;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** Shows an argv as a line a POSIX shell would run as the same argv, so the user can copy and paste it. */
 public final class ShellQuote {
-    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");
-
     private ShellQuote() {
     }
 
     public static String word(String word) {
-        if (!word.isEmpty() && SAFE.matcher(word).matches()) {
-            return word;
+        return !word.isEmpty() && safe(word) ? word : forceQuote(word);
+    }
+
+    /** Only [A-Za-z0-9_./:=@%+,-]: checked by hand, as every blocked install prints commands. */
+    private static boolean safe(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (!Ascii.isLetterOrDigit(c) && "_./:=@%+,-".indexOf(c) < 0) {
+                return false;
+            }
         }
-        return forceQuote(word);
+        return true;
     }
 
     private static String forceQuote(String word) {

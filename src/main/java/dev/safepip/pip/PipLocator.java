@@ -75,7 +75,7 @@ public final class PipLocator {
         List<String> names = new ArrayList<>();
         if (calledAs != null) {
             String base = Path.of(calledAs).getFileName().toString();
-            if (base.matches("pip[0-9.]+")) {
+            if (isVersionedPip(base)) {
                 names.add(base);
             }
         }
@@ -85,5 +85,19 @@ public final class PipLocator {
             }
         }
         return names;
+    }
+
+    /** pip followed by digits and dots (pip3, pip3.11), checked by hand: no regex on a blocked install's path. */
+    static boolean isVersionedPip(String base) {
+        if (!base.startsWith("pip") || base.length() == 3) {
+            return false;
+        }
+        for (int i = 3; i < base.length(); i++) {
+            char c = base.charAt(i);
+            if ((c < '0' || c > '9') && c != '.') {
+                return false;
+            }
+        }
+        return true;
     }
 }

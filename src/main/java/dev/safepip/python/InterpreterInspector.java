@@ -6,15 +6,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Tells what kind of interpreter a path is and where its stdlib lives, from the files alone in the common case
  * (about a millisecond), asking the interpreter only when the layout leaves a doubt.
  */
 public final class InterpreterInspector {
-    private static final Pattern VERSION = Pattern.compile("python(\\d+\\.\\d+)");
 
     private final Map<String, String> env;
     private final InterpreterProbe probe;
@@ -94,11 +91,31 @@ public final class InterpreterInspector {
 
     private static String versionFrom(Path real, Path path) {
         for (Path p : new Path[] {real, path}) {
-            Matcher m = VERSION.matcher(p.getFileName().toString());
-            if (m.matches()) {
-                return m.group(1);
+            String version = versionIn(p.getFileName().toString());
+            if (version != null) {
+                return version;
             }
         }
         return null;
+    }
+
+    /** "3.11" from python3.11 (the name python&lt;digits&gt;.&lt;digits&gt;, matched by hand: no regex on this path). */
+    static String versionIn(String fileName) {
+        if (!fileName.startsWith("python")) {
+            return null;
+        }
+        String rest = fileName.substring("python".length());
+        int dot = rest.indexOf('.');
+        return dot > 0 && dot < rest.length() - 1 && digits(rest, 0, dot) && digits(rest, dot + 1, rest.length())
+                ? rest : null;
+    }
+
+    private static boolean digits(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

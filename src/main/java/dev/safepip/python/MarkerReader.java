@@ -90,7 +90,13 @@ public final class MarkerReader {
         for (String name : new String[] {"LC_ALL", "LC_MESSAGES", "LANG"}) {
             String value = env.get(name);
             if (value != null && !value.isEmpty()) {
-                String code = value.split("[.@]", 2)[0];
+                String code = value;
+                for (int i = 0; i < value.length(); i++) {
+                    if (value.charAt(i) == '.' || value.charAt(i) == '@') {
+                        code = value.substring(0, i);
+                        break;
+                    }
+                }
                 return code.isEmpty() || code.equals("C") || code.equals("POSIX") ? null : code;
             }
         }

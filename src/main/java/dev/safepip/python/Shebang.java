@@ -1,5 +1,6 @@
 package dev.safepip.python;
 
+import dev.safepip.core.Ascii;
 import dev.safepip.process.SearchPath;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -7,6 +8,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,20 +38,20 @@ public final class Shebang {
             return null;
         }
         int end = head.indexOf('\n');
-        String[] words = (end < 0 ? head.substring(2) : head.substring(2, end)).strip().split("\\s+");
-        if (words.length == 0 || words[0].isEmpty()) {
+        List<String> words = words(end < 0 ? head.substring(2) : head.substring(2, end));
+        if (words.isEmpty()) {
             return null;
         }
-        String program = words[0];
+        String program = words.get(0);
         if (program.endsWith("/env")) {
             int at = 1;
-            while (at < words.length && words[at].startsWith("-")) {
+            while (at < words.size() && words.get(at).startsWith("-")) {
                 at++;
             }
-            if (at >= words.length || !isPythonName(words[at])) {
+            if (at >= words.size() || !isPythonName(words.get(at))) {
                 return null;
             }
-            return path.find(words[at]);
+            return path.find(words.get(at));
         }
         if (isPythonName(Path.of(program).getFileName().toString())) {
             return Path.of(program);
@@ -61,6 +64,23 @@ public final class Shebang {
         }
         return null;
     }
+
+    /** The line's words between runs of ASCII whitespace (a regex's \\s+), split by hand. */
+    static List<String> words(String line) {
+        List<String> words = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= line.length(); i++) {
+            boolean space = i == line.length() || Ascii.isSpace(line.charAt(i));
+            if (space && start >= 0) {
+                words.add(line.substring(start, i));
+                start = -1;
+            } else if (!space && start < 0) {
+                start = i;
+            }
+        }
+        return words;
+    }
+
 
     /** python, python3, python3.11: checked by hand, as a regex costs startup time on every pip call. */
     public static boolean isPythonName(String fileName) {

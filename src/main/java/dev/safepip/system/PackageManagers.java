@@ -3,8 +3,6 @@ package dev.safepip.system;
 import dev.safepip.process.SearchPath;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Picks the package manager the system route should use. The marker's prose usually says it ("try apt install
@@ -20,12 +18,12 @@ public final class PackageManagers {
      * What a marker says for each manager, same order. Case matters: "Arch" the distribution, not "arch"; the
      * commands stay untranslated even in localized prose.
      */
-    private static final Pattern[] MENTIONS = {
-        Pattern.compile("\\bapt(?:-get)?\\b|\\bDebian\\b|\\bUbuntu\\b|\\bRaspbian\\b|\\bRaspberry Pi OS\\b"),
-        Pattern.compile("\\bdnf\\b|\\bFedora\\b"),
-        Pattern.compile("\\bpacman\\b|\\bArch\\b|\\bManjaro\\b"),
-        Pattern.compile("\\bapk\\b|\\bAlpine\\b"),
-        Pattern.compile("\\bbrew\\b|\\bHomebrew\\b"),
+    private static final String[][] MENTIONS = {
+        {"apt", "Debian", "Ubuntu", "Raspbian", "Raspberry Pi OS"},
+        {"dnf", "Fedora"},
+        {"pacman", "Arch", "Manjaro"},
+        {"apk", "Alpine"},
+        {"brew", "Homebrew"},
     };
 
     private PackageManagers() {
@@ -64,13 +62,47 @@ public final class PackageManagers {
         int best = -1;
         int bestAt = Integer.MAX_VALUE;
         for (int i = 0; i < MENTIONS.length; i++) {
-            Matcher m = MENTIONS[i].matcher(markerText);
-            if (m.find() && m.start() < bestAt) {
-                best = i;
-                bestAt = m.start();
+            for (String word : MENTIONS[i]) {
+                int at = firstAsWord(markerText, word);
+                if (at >= 0 && at < bestAt) {
+                    best = i;
+                    bestAt = at;
+                }
             }
         }
         return best;
+    }
+
+    /**
+     * Where the word first stands alone (between word boundaries, as a regex's \b sees them in the Basic
+     * Multilingual Plane), or -1. By hand: every blocked install reads its marker, and on JDK 17 a first regex
+     * costs milliseconds.
+     */
+    static int firstAsWord(String text, String word) {
+        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+            int end = at + word.length();
+            if ((at == 0 || !isWordPart(text, at - 1)) && (end == text.length() || !isWordPart(text, end))) {
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Whether the character at i belongs to a word for \b: a letter, digit or '_', or a combining mark that follows
+     * a letter or digit (through other marks).
+     */
+    private static boolean isWordPart(String text, int i) {
+        int c = text.charAt(i);
+        if (c == '_' || Character.isLetterOrDigit(c)) {
+            return true;
+        }
+        for (int x = i; x >= 0 && Character.getType(text.charAt(x)) == Character.NON_SPACING_MARK; x--) {
+            if (x > 0 && Character.isLetterOrDigit(text.charAt(x - 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The name of the manager the marker mentions first ("apt", "brew"…), or null. */

@@ -7,16 +7,19 @@ import java.util.regex.Pattern;
  * hyperlinks), control characters, bidirectional overrides and very long text cannot reach the terminal.
  */
 public final class Sanitizer {
-    /** CSI … final byte; OSC … BEL or ST; DCS/SOS/PM/APC … ST; any other two-byte escape. */
-    private static final Pattern ESCAPES = Pattern.compile(
-            "\u001B\\[[0-?]*[ -/]*[@-~]?"
-            + "|\u001B\\][^\u0007\u001B]*(\u0007|\u001B\\\\)?"
-            + "|\u001B[PX^_][^\u001B]*(\u001B\\\\)?"
-            + "|\u001B.?"
-            + "|\u009B[0-?]*[ -/]*[@-~]?");
-    /** C0 controls but tab and newline, DEL, C1 controls, and the bidi overrides that reorder what is shown. */
-    private static final Pattern CONTROLS = Pattern.compile(
-            "[\\x00-\\x08\\x0B-\\x1F\\x7F\\x80-\\x9F\\u202A-\\u202E\\u2066-\\u2069]");
+    /** Compiled only for text that needs them: most text is plain, and a first regex costs milliseconds. */
+    private static final class Patterns {
+        /** CSI … final byte; OSC … BEL or ST; DCS/SOS/PM/APC … ST; any other two-byte escape. */
+        static final Pattern ESCAPES = Pattern.compile(
+                "\u001B\\[[0-?]*[ -/]*[@-~]?"
+                + "|\u001B\\][^\u0007\u001B]*(\u0007|\u001B\\\\)?"
+                + "|\u001B[PX^_][^\u001B]*(\u001B\\\\)?"
+                + "|\u001B.?"
+                + "|\u009B[0-?]*[ -/]*[@-~]?");
+        /** C0 controls but tab and newline, DEL, C1 controls, and the bidi overrides that reorder what is shown. */
+        static final Pattern CONTROLS = Pattern.compile(
+                "[\\x00-\\x08\\x0B-\\x1F\\x7F\\x80-\\x9F\\u202A-\\u202E\\u2066-\\u2069]");
+    }
 
     private Sanitizer() {
     }
@@ -26,8 +29,8 @@ public final class Sanitizer {
             // Most text has nothing to remove: no regex for it (where prints thousands of fields).
             return text;
         }
-        String noEscapes = ESCAPES.matcher(text).replaceAll("");
-        return CONTROLS.matcher(noEscapes.replace("\r\n", "\n")).replaceAll("");
+        String noEscapes = Patterns.ESCAPES.matcher(text).replaceAll("");
+        return Patterns.CONTROLS.matcher(noEscapes.replace("\r\n", "\n")).replaceAll("");
     }
 
     /** No escape, control, C1 or bidi character: what clean would return unchanged. */

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.safepip.core.RandomText;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -88,5 +89,14 @@ class ShellQuoteTest {
         process.getInputStream().transferTo(new ByteArrayOutputStream());
         assertTrue(process.waitFor(10, TimeUnit.SECONDS));
         assertEquals(127, process.exitValue(), "the shell must look for a command named SAFEPIP_TEST=1");
+    }
+
+    @Test
+    void aWordIsLeftBareExactlyWhenTheRegexCalledItSafe() {
+        for (String word : RandomText.strings(9, "aZ9_./:=@%+,-' \"$é", 40_000, 5)) {
+            String expected = !word.isEmpty() && word.matches("[A-Za-z0-9_./:=@%+,-]+") ? word
+                    : "'" + word.replace("'", "'\\''") + "'";
+            assertEquals(expected, ShellQuote.word(word), word);
+        }
     }
 }

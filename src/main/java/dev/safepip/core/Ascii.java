@@ -1,0 +1,67 @@
+package dev.safepip.core;
+
+/**
+ * The character classes of Java's regular expressions ({@code \s}, {@code \d}, {@code .}), for the code that matches
+ * text by hand on a blocked install's path: on JDK 17 a run's first regex costs milliseconds.
+ */
+public final class Ascii {
+    private Ascii() {
+    }
+
+    /** {@code \s}: ASCII whitespace only. */
+    public static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
+
+    /** {@code \d}: ASCII digits only. */
+    public static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** {@code [A-Za-z0-9]}. */
+    public static boolean isLetterOrDigit(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c);
+    }
+
+    /** What {@code .} does not match: the line terminators. */
+    public static boolean isLineTerminator(char c) {
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+    }
+
+    /** Whether the text holds a line terminator, so that a {@code .*} over it cannot match. */
+    public static boolean hasLineTerminator(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (isLineTerminator(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first index at or after from that is not {@code \s}. */
+    public static int skipSpaces(String text, int from) {
+        int at = from;
+        while (at < text.length() && isSpace(text.charAt(at))) {
+            at++;
+        }
+        return at;
+    }
+
+    /** Whether text ends with suffix (lower-case ASCII), ASCII letters compared without case, as {@code (?i)}. */
+    public static boolean endsWithIgnoringCase(String text, String suffix) {
+        int start = text.length() - suffix.length();
+        if (start < 0) {
+            return false;
+        }
+        for (int i = 0; i < suffix.length(); i++) {
+            char c = text.charAt(start + i);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+            }
+            if (c != suffix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
