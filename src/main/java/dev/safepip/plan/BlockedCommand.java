@@ -25,12 +25,26 @@ public record BlockedCommand(PipCommandLine line, List<Requirement> requirements
 
     /** Requirements that come from files or editable paths, which only pip can install. */
     public boolean hasUnnamedSources() {
-        return line.has("--requirement") || line.has("--editable") || line.has("--constraint")
-                || requirements.stream().anyMatch(r -> !r.named());
+        if (line.has("--requirement") || line.has("--editable") || line.has("--constraint")) {
+            return true;
+        }
+        // Loops, not streams: this runs on every blocked install, where a first lambda costs milliseconds.
+        for (Requirement requirement : requirements) {
+            if (!requirement.named()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public List<Requirement> named() {
-        return requirements.stream().filter(Requirement::named).toList();
+        List<Requirement> named = new ArrayList<>();
+        for (Requirement requirement : requirements) {
+            if (requirement.named()) {
+                named.add(requirement);
+            }
+        }
+        return List.copyOf(named);
     }
 
     /** Options that cannot apply inside a venv: --python would send pip back to the managed interpreter. */

@@ -84,6 +84,14 @@ public record SystemRoute(BlockedCommand blocked, PackageManager manager, List<S
 
     /** Whether the manager was asked, so that the packages are known to exist at those versions. */
     public boolean checked() {
-        return manager != null && manager.canCheckVersions() && packages.stream().allMatch(p -> p.version() != null);
+        if (manager == null || !manager.canCheckVersions()) {
+            return false;
+        }
+        for (SystemPackage found : packages) {
+            if (found.version() == null) {
+                return false;
+            }
+        }
+        return true;
     }
 }

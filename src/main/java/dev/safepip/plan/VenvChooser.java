@@ -45,9 +45,11 @@ public final class VenvChooser {
             }
         }
         // requirements*.txt by hand: a glob is compiled to a regex for every folder, a cold JVM's milliseconds.
-        try (var entries = Files.newDirectoryStream(dir, VenvChooser::isRequirementsFile)) {
+        try (var entries = Files.newDirectoryStream(dir)) {
             for (Path entry : entries) {
-                return entry.getFileName().toString();
+                if (isRequirementsFile(entry)) {
+                    return entry.getFileName().toString();
+                }
             }
         } catch (java.io.IOException e) {
             return null;

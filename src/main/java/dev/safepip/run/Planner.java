@@ -79,29 +79,31 @@ final class Planner {
         boolean root = "root".equals(System.getProperty("user.name"));
         String markerText = situation.marker() == null ? "" : situation.marker().text();
         PackageManager manager = PackageManagers.detect(path, markerText, world.env(), paths.cache());
-        // apt's answer and pip's look take about a second each, and neither needs the other: both at once.
-        CompletableFuture<List<SystemPackage>> packages;
+        // apt's answer and pip's look take about a second each, and neither needs the other: both at once. Without
+        // them no future is made: on JDK 17 the first one (and its lambda) costs milliseconds of a blocked run.
+        List<SystemPackage> packages = null;
+        CompletableFuture<List<SystemPackage>> asking = null;
         if (manager == null) {
-            packages = CompletableFuture.completedFuture(List.of());
+            packages = List.of();
         } else if (looks.systemVersions() && manager.canCheckVersions()) {
-            packages = CompletableFuture.supplyAsync(() -> manager.resolve(blocked.named(), python));
+            asking = CompletableFuture.supplyAsync(() -> manager.resolve(blocked.named(), python));
         } else {
             // Not shown to anyone who waits for it (the explanation, another route): names from the table alone.
-            packages = CompletableFuture.completedFuture(manager.canCheckVersions() ? byName(manager, blocked)
-                    : manager.resolve(blocked.named(), python));
+            packages = manager.canCheckVersions() ? byName(manager, blocked)
+                    : manager.resolve(blocked.named(), python);
         }
         Path pipx = path.find("pipx");
         Path aptGet = path.find("apt-get");
         CompletableFuture<PipxEnvironment> pipxEnv = looks.pipx() && blocked.isInstall()
                 ? CompletableFuture.supplyAsync(() -> PipxEnvironment.of(pipx, world.env(), world.home(),
                         aptGet != null))
-                : CompletableFuture.completedFuture(null);
+                : null;
         Map<String, AppKind> kinds = Map.of();
         if (looks.kinds() && blocked.isInstall() && !blocked.named().isEmpty() && !blocked.hasUnnamedSources()) {
             kinds = new PackageLook(world, console, pip).look(blocked,
                     interpreter != null ? interpreter.path() : pip.python(), root);
         }
-        PipxEnvironment pipxDirs = pipxEnv.join();
+        PipxEnvironment pipxDirs = pipxEnv == null ? null : pipxEnv.join();
         if (pipxDirs == null) {
             // Without the look: pipx's variables or its defaults, with no process started.
             pipxDirs = PipxEnvironment.of(null, world.env(), world.home(), aptGet != null);
@@ -109,7 +111,7 @@ final class Planner {
         Set<String> apps = looks.pipx() ? pipxDirs.apps() : Set.of();
         boolean ensurepip = interpreter == null || interpreter.stdlib() == null
                 || Files.isDirectory(interpreter.stdlib().resolve("ensurepip"));
-        return new Facts(blocked, pip, python, venv, sudoReason(root), pipx, aptGet, manager, packages.join(), kinds,
+        return new Facts(blocked, pip, python, venv, sudoReason(root), pipx, aptGet, manager, asking != null ? asking.join() : packages, kinds,
                 settings.inject(), pipxDirs.home().toString(), pipxDirs.bin().toString(), apps, ensurepip,
                 Files.exists(Path.of("/.dockerenv")) || Files.exists(Path.of("/run/.containerenv")),
                 paths.ownPipxVenv(), root, settings.yes().value());

@@ -23,6 +23,12 @@ interface CommandStarter {
     static CommandStarter captured(Map<String, String> env) {
         Map<String, String> child = new HashMap<>(env);
         child.put("LC_ALL", "C");
-        return (argv, timeout) -> CapturedCommand.runBeside(argv, child, CWD, timeout);
+        // A class, not a lambda: this is made on every blocked install, where a first lambda costs milliseconds.
+        return new CommandStarter() {
+            @Override
+            public CapturedCommand.Result run(List<String> argv, Duration timeout) throws IOException {
+                return CapturedCommand.runBeside(argv, child, CWD, timeout);
+            }
+        };
     }
 }
