@@ -39,23 +39,43 @@ public final class PipOptionTable {
 
     private static PipOptionTable load() {
         Map<String, List<PipOption>> options = new HashMap<>();
-        for (String line : PipOptionData.TSV.split("\n")) {
-            if (line.isBlank()) {
+        String tsv = PipOptionData.TSV;
+        // Cut by hand, no lambdas, no split: this runs on every pip call that reaches the JVM, mostly interpreted.
+        for (int start = 0, end; start < tsv.length(); start = end + 1) {
+            end = tsv.indexOf('\n', start);
+            if (end < 0) {
+                end = tsv.length();
+            }
+            int tab = tsv.indexOf('\t', start);
+            int tab2 = tab < 0 || tab > end ? -1 : tsv.indexOf('\t', tab + 1);
+            if (tab2 < 0 || tab2 > end) {
                 continue;
             }
-            String[] cells = line.split("\t");
-            // Plain loops, no lambdas: this runs on every pip call, and a first lambda costs milliseconds.
-            List<PipOption> scope = options.get(cells[0]);
+            String scopeName = tsv.substring(start, tab);
+            List<PipOption> scope = options.get(scopeName);
             if (scope == null) {
                 scope = new ArrayList<>();
-                options.put(cells[0], scope);
+                options.put(scopeName, scope);
             }
-            scope.add(new PipOption(List.of(cells[1].split(" ")), "VALUE".equals(cells[2])));
+            scope.add(new PipOption(names(tsv, tab + 1, tab2), tsv.startsWith("VALUE", tab2 + 1)));
         }
         Map<String, PipOptionSet> sets = new HashMap<>();
         for (Map.Entry<String, List<PipOption>> entry : options.entrySet()) {
             sets.put(entry.getKey(), new PipOptionSet(entry.getValue()));
         }
         return new PipOptionTable(sets);
+    }
+
+    /** The space-separated names between from and to. */
+    private static List<String> names(String tsv, int from, int to) {
+        List<String> names = new ArrayList<>(2);
+        for (int start = from, end; start < to; start = end + 1) {
+            end = tsv.indexOf(' ', start);
+            if (end < 0 || end > to) {
+                end = to;
+            }
+            names.add(tsv.substring(start, end));
+        }
+        return List.copyOf(names);
     }
 }
