@@ -86,8 +86,18 @@ final class DebianPackageMap {
     }
 
     static DebianPackageMap bundled() {
-        return new DebianPackageMap(new SortedLines(DebianTableData.byName()),
-                new SortedLines(DebianTableData.others()));
+        // Classes, not lambdas: this runs on every blocked install, where a first lambda costs milliseconds.
+        return new DebianPackageMap(new SortedLines(DebianTableData.BY_NAME_FIRSTS) {
+            @Override
+            String part(int index) {
+                return DebianTableData.byNamePart(index);
+            }
+        }, new SortedLines(DebianTableData.OTHERS_FIRSTS) {
+            @Override
+            String part(int index) {
+                return DebianTableData.othersPart(index);
+            }
+        });
     }
 
     /**

@@ -5,39 +5,55 @@ import java.util.List;
 
 /**
  * "key value" lines sorted by key (in String order), each ending in a newline, in parts that follow each other in
- * order: a key is found by binary search in the text itself. Every blocked install looks a name or two up in
- * Debian's table, and parsing its five thousand lines, or scanning them, costs milliseconds in a cold JVM.
+ * order: a key is found by binary search in the one or two parts whose key range holds it. Every blocked install
+ * looks a name or two up in Debian's table; parsing its five thousand lines, or scanning them, or even making all
+ * of its strings, costs milliseconds in a cold JVM.
  */
-final class SortedLines {
-    private final String[] parts;
+abstract class SortedLines {
+    private final String[] firstKeys;
 
-    SortedLines(String[] parts) {
-        this.parts = parts.clone();
+    /** @param firstKeys each part's first key, in order */
+    SortedLines(String[] firstKeys) {
+        this.firstKeys = firstKeys.clone();
     }
+
+    /** The part at this index (0 to the number of first keys, exclusive). */
+    abstract String part(int index);
 
     /** The whole text, for a reader that wants every line. */
     String text() {
-        return String.join("", parts);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < firstKeys.length; i++) {
+            text.append(part(i));
+        }
+        return text.toString();
     }
 
     /** The value of the first line with this key, or null. */
     String valueOf(String key) {
-        for (String part : parts) {
-            int at = firstAtOrAfter(part, key);
-            if (at < part.length() && compareKey(part, at, key) == 0) {
-                return value(part, at);
-            }
-        }
-        return null;
+        List<String> values = valuesOf(key, true);
+        return values.isEmpty() ? null : values.get(0);
     }
 
     /** The values of every line with this key, in order; empty when none. */
     List<String> valuesOf(String key) {
+        return valuesOf(key, false);
+    }
+
+    private List<String> valuesOf(String key, boolean firstOnly) {
         List<String> values = new ArrayList<>();
-        for (String part : parts) {
+        for (int i = 0; i < firstKeys.length && firstKeys[i].compareTo(key) <= 0; i++) {
+            if (i + 1 < firstKeys.length && firstKeys[i + 1].compareTo(key) < 0) {
+                // Every key of this part is at most the next part's first, which is below this key.
+                continue;
+            }
+            String part = part(i);
             for (int at = firstAtOrAfter(part, key); at < part.length() && compareKey(part, at, key) == 0;
                     at = part.indexOf('\n', at) + 1) {
                 values.add(value(part, at));
+                if (firstOnly) {
+                    return values;
+                }
             }
         }
         return values;

@@ -18,7 +18,7 @@ class DebianPackageMapTest {
 
     @Test
     void theBundledTableIsDhPythonsAndAReasonableSize() {
-        String text = String.join("", DebianTableData.byName());
+        String text = wholeTable();
         assertTrue(DebianTableData.SOURCE.startsWith("dh-python "), DebianTableData.SOURCE);
         assertTrue(text.contains("\n2ping 2ping\n") && text.endsWith("\n"), text.substring(0, 40));
         assertTrue(text.length() < 400_000, "size " + text.length());
@@ -66,7 +66,7 @@ class DebianPackageMapTest {
      */
     @Test
     void theSortedTextAnswersAsTheParsedTableForEveryLine() throws IOException {
-        String text = String.join("", DebianTableData.byName());
+        String text = wholeTable();
         DebianPackageMap parsed = DebianPackageMap.parse(new StringReader(text));
         List<String> lines = text.lines().toList();
         List<String> names = new ArrayList<>();
@@ -110,5 +110,15 @@ class DebianPackageMapTest {
         assertEquals("python3-zope.interface", map.packageFor("zope-interface"));
         assertNull(map.packageFor("lonely"));
         assertEquals(3, map.size());
+    }
+
+    private static String wholeTable() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < DebianTableData.BY_NAME_FIRSTS.length; i++) {
+            String part = DebianTableData.byNamePart(i);
+            assertTrue(part.startsWith(DebianTableData.BY_NAME_FIRSTS[i] + " "), "part " + i + " starts with its key");
+            text.append(part);
+        }
+        return text.toString();
     }
 }
