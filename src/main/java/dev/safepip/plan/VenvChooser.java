@@ -44,21 +44,21 @@ public final class VenvChooser {
                 return name;
             }
         }
-        // requirements*.txt by hand: a glob is compiled to a regex for every folder, a cold JVM's milliseconds.
-        try (var entries = Files.newDirectoryStream(dir)) {
-            for (Path entry : entries) {
-                if (isRequirementsFile(entry)) {
-                    return entry.getFileName().toString();
-                }
-            }
-        } catch (java.io.IOException e) {
+        // requirements*.txt by hand: a glob is compiled to a regex for every folder, a cold JVM's milliseconds. And
+        // with java.io's list: JDK 25's directory stream starts java.lang.invoke for a lambda of its own.
+        String[] names = dir.toFile().list();
+        if (names == null) {
             return null;
+        }
+        for (String name : names) {
+            if (isRequirementsFile(name)) {
+                return name;
+            }
         }
         return null;
     }
 
-    private static boolean isRequirementsFile(Path entry) {
-        String name = entry.getFileName().toString();
+    private static boolean isRequirementsFile(String name) {
         return name.startsWith("requirements") && name.endsWith(".txt")
                 && name.length() >= "requirements.txt".length();
     }
