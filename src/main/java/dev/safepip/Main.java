@@ -3,7 +3,7 @@ package dev.safepip;
 import dev.safepip.core.World;
 import dev.safepip.run.Safepip;
 
-/** Builds the world from the process and hands over; the only place that calls System.exit. */
+/** Builds the world from the process and hands over; the only place that ends the JVM. */
 public final class Main {
     private Main() {
     }
@@ -14,6 +14,17 @@ public final class Main {
         if (training != null) {
             Training.warmUp(java.nio.file.Path.of(training), world);
         }
-        System.exit(new Safepip(world).run(args));
+        int code = new Safepip(world).run(args);
+        if (training != null) {
+            // The archive is written as the JVM exits: the ordinary way.
+            System.exit(code);
+        }
+        // Halted, after flushing what was printed: safepip registers no shutdown hook, and from JDK 21 System.exit
+        // starts the JDK's logging (to log Runtime.exit at debug level), milliseconds on every blocked install.
+        world.out().flush();
+        world.err().flush();
+        System.out.flush();
+        System.err.flush();
+        Runtime.getRuntime().halt(code);
     }
 }
