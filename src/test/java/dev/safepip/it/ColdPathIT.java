@@ -1,0 +1,93 @@
+package dev.safepip.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.safepip.harness.ManagedPython;
+import dev.safepip.harness.Proc;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A blocked install is the one pip call that must start a JVM, and its answer must come within 0.3 of pip's own
+ * refusal. In a cold JVM (JDK 17 most of all) a first regular expression, lambda, stream or CompletableFuture costs
+ * milliseconds to start, interpreted: none of them may load on that path. Checked with the JVM's own class-loading
+ * log, on the JDK that runs the tests, for requirements the table knows and does not know, extras and specifiers,
+ * a localized marker, and a run without --via.
+ */
+class ColdPathIT {
+    /** Where each of those starts (and a lambda of any class shows as a $$Lambda class). */
+    private static final List<String> HEAVY = List.of("java.util.regex.Pattern",
+            "java.lang.invoke.LambdaMetafactory", "java.util.stream.ReferencePipeline",
+            "java.util.concurrent.CompletableFuture", "java.util.concurrent.ForkJoinPool", "java.util.Formatter");
+    private static final String MARKER = """
+            [externally-managed]
+            Error=To install Python packages system-wide, try apt install
+             python3-xyz, where xyz is the package you are trying to
+             install. This Python is Debian's.
+            Error-fr=Pour installer des paquets Python, essayez apt install python3-xyz (Debian).
+            """;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aBlockedInstallLoadsNoRegexLambdaStreamOrFuture() throws IOException {
+        Sandbox sandbox = Sandbox.in(tmp, ManagedPython.create(tmp.resolve("managed"),
+                MARKER.getBytes(StandardCharsets.UTF_8)));
+        List<List<String>> runs = List.of(
+                List.of("--via=fail", "install", "requests"),
+                List.of("--via=fail", "install", "hello-safepip"),
+                List.of("--via=fail", "install", "Requests[socks]>=2.0", "zope.interface (>=5)", "python_dateutil"),
+                List.of("install", "requests"));
+        for (int i = 0; i < runs.size(); i++) {
+            Map<String, String> env = sandbox.env();
+            env.put("LANG", i == 2 ? "fr_FR.UTF-8" : "C.UTF-8");
+            Path log = tmp.resolve("classes-" + i + ".log");
+            List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xlog:disable",
+                    "-Xlog:class+load=info:file=" + log,
+                    // As the launcher starts it (scripts/safepip), called as pip3 once.
+                    "-Dsafepip.launcher=" + Launcher.script(), "-Dsafepip.argv0=" + (i == 1 ? "pip3" : "safepip"),
+                    "-Dsafepip.tty=000", "-cp",
+                    Launcher.root().resolve("target/safepip.jar").toString(), "dev.safepip.Main"));
+            argv.addAll(runs.get(i));
+            Proc.Result run = Proc.run(argv, env, tmp, Duration.ofSeconds(60));
+
+            assertEquals(1, run.exit(), run.describe());
+            // The whole report was made: the system route (Debian's table) and the venv route's command.
+            assertTrue(run.stderr().contains("apt-get install python3-requests")
+                    || run.stderr().contains("apt-get install python3-hello-safepip"), run.describe());
+            assertTrue(run.stderr().contains("/bin/pip install"), run.describe());
+            if (i == 2) {
+                assertTrue(run.stderr().contains("Pour installer des paquets Python"), run.describe());
+                assertTrue(run.stderr().contains("python3-zope.interface"), run.describe());
+            }
+            List<String> loaded = new ArrayList<>();
+            for (String line : Files.readAllLines(log)) {
+                int start = line.indexOf(' ');
+                int end = line.indexOf(' ', start + 1);
+                if (start > 0 && end > start) {
+                    loaded.add(line.substring(start + 1, end));
+                }
+            }
+            assertTrue(loaded.contains("dev.safepip.system.SortedLines"), "Debian's table was read: " + loaded);
+            for (String name : loaded) {
+                boolean heavy = name.contains("$$Lambda");
+                for (String start : HEAVY) {
+                    heavy |= name.startsWith(start);
+                }
+                assertTrue(!heavy, "safepip " + String.join(" ", runs.get(i)) + " loaded " + name + "; before it: "
+                        + loaded.subList(Math.max(0, loaded.indexOf(name) - 8), loaded.indexOf(name)));
+            }
+        }
+    }
+}
