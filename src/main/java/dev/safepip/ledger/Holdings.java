@@ -3,9 +3,11 @@ package dev.safepip.ledger;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** What the ledger says safepip has put where now: the last successful install not undone by an uninstall. */
 public final class Holdings {
@@ -53,9 +55,17 @@ public final class Holdings {
             return of(ledger);
         }
         Map<String, Holding> current = new LinkedHashMap<>();
-        ledger.forEach(record -> add(current, record), names);
-        if (!names.isEmpty()) {
-            current.values().removeIf(holding -> !names.contains(holding.name()));
+        // A class and a loop, not lambdas: a blocked uninstall reads this, where a first lambda costs milliseconds.
+        ledger.forEach(new Consumer<LedgerRecord>() {
+            @Override
+            public void accept(LedgerRecord record) {
+                add(current, record);
+            }
+        }, names);
+        for (Iterator<Holding> held = current.values().iterator(); held.hasNext(); ) {
+            if (!names.contains(held.next().name())) {
+                held.remove();
+            }
         }
         return new ArrayList<>(current.values());
     }

@@ -56,13 +56,21 @@ public final class LedgerUninstall {
     public int run(Plan plan, boolean dryRun) throws IOException {
         BlockedCommand blocked = plan.blocked();
         Interpreter interpreter = plan.situation().interpreter();
-        List<String> names = blocked.named().stream().map(Requirement::normalizedName).toList();
+        // Loops, not streams: a blocked uninstall runs this, and a first lambda costs milliseconds in a cold JVM.
+        List<String> names = new ArrayList<>();
+        for (Requirement requirement : blocked.named()) {
+            names.add(requirement.normalizedName());
+        }
         List<Holdings.Holding> holdings = Holdings.of(new Ledger(stateDir), names);
         Map<Holdings.Holding, List<String>> byPlace = new LinkedHashMap<>();
         List<String> unknown = new ArrayList<>();
         for (Requirement requirement : blocked.named()) {
-            List<Holdings.Holding> copies = holdings.stream()
-                    .filter(h -> h.name().equals(requirement.normalizedName())).toList();
+            List<Holdings.Holding> copies = new ArrayList<>();
+            for (Holdings.Holding held : holdings) {
+                if (held.name().equals(requirement.normalizedName())) {
+                    copies.add(held);
+                }
+            }
             Holdings.Holding holding = pick(copies, plan);
             for (Holdings.Holding other : copies) {
                 if (other != holding) {
@@ -75,7 +83,12 @@ public final class LedgerUninstall {
                 continue;
             }
             Holdings.Holding place = samePlace(byPlace, holding);
-            byPlace.computeIfAbsent(place, k -> new ArrayList<>()).add(requirement.text());
+            List<String> texts = byPlace.get(place);
+            if (texts == null) {
+                texts = new ArrayList<>();
+                byPlace.put(place, texts);
+            }
+            texts.add(requirement.text());
         }
         for (String name : unknown) {
             explainUnknown(name, interpreter);

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * refusal. In a cold JVM (JDK 17 most of all) a first regular expression, lambda, stream or CompletableFuture costs
  * milliseconds to start, interpreted: none of them may load on that path. Checked with the JVM's own class-loading
  * log, on the JDK that runs the tests, for requirements the table knows and does not know, extras and specifiers,
- * a localized marker, and a run without --via.
+ * a localized marker, a run without --via, and an uninstall.
  */
 class ColdPathIT {
     /** Where each of those starts (and a lambda of any class shows as a $$Lambda class). */
@@ -40,14 +40,15 @@ class ColdPathIT {
     Path tmp;
 
     @Test
-    void aBlockedInstallLoadsNoRegexLambdaStreamOrFuture() throws IOException {
+    void aBlockedInstallOrUninstallLoadsNoRegexLambdaStreamOrFuture() throws IOException {
         Sandbox sandbox = Sandbox.in(tmp, ManagedPython.create(tmp.resolve("managed"),
                 MARKER.getBytes(StandardCharsets.UTF_8)));
         List<List<String>> runs = List.of(
                 List.of("--via=fail", "install", "requests"),
                 List.of("--via=fail", "install", "hello-safepip"),
                 List.of("--via=fail", "install", "Requests[socks]>=2.0", "zope.interface (>=5)", "python_dateutil"),
-                List.of("install", "requests"));
+                List.of("install", "requests"),
+                List.of("--via=fail", "uninstall", "-y", "requests"));
         for (int i = 0; i < runs.size(); i++) {
             Map<String, String> env = sandbox.env();
             env.put("LANG", i == 2 ? "fr_FR.UTF-8" : "C.UTF-8");
@@ -63,10 +64,12 @@ class ColdPathIT {
             Proc.Result run = Proc.run(argv, env, tmp, Duration.ofSeconds(60));
 
             assertEquals(1, run.exit(), run.describe());
-            // The whole report was made: the system route (Debian's table) and the venv route's command.
-            assertTrue(run.stderr().contains("apt-get install python3-requests")
-                    || run.stderr().contains("apt-get install python3-hello-safepip"), run.describe());
-            assertTrue(run.stderr().contains("/bin/pip install"), run.describe());
+            // The whole report was made: the system route (Debian's table) and pip's own command.
+            boolean uninstall = runs.get(i).contains("uninstall");
+            assertTrue(run.stderr().contains(uninstall ? "apt-get remove python3-requests"
+                    : i == 1 ? "apt-get install python3-hello-safepip" : "apt-get install python3-requests"),
+                    run.describe());
+            assertTrue(run.stderr().contains(uninstall ? "/bin/pip uninstall" : "/bin/pip install"), run.describe());
             if (i == 2) {
                 assertTrue(run.stderr().contains("Pour installer des paquets Python"), run.describe());
                 assertTrue(run.stderr().contains("python3-zope.interface"), run.describe());
