@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
@@ -192,6 +193,17 @@ class LookIT {
             long wheel = Files.size(Files.list(tmp.resolve("vast")).filter(f -> f.toString().endsWith(".whl"))
                     .findFirst().orElseThrow());
             assertTrue(big.bytesSent() < wheel, "sent " + big.bytesSent() + " of a " + wheel + "-byte wheel");
+
+            // The report comes as one line of plain JSON: pip's own print goes through rich's pretty-printer, 7 s
+            // for a wheel of 30,000 files.
+            Path script = Launcher.root().resolve("src/main/resources/dev/safepip/plan/look.py");
+            Proc.Result look = Proc.run(List.of(managed.python().toString(), "-c",
+                    Files.readString(script), "install", "--dry-run", "--report", "-", "--no-deps",
+                    "--ignore-installed", "--quiet", "--only-binary=:all:", "vast-lib"), sandbox.env(big), cwd,
+                    Duration.ofSeconds(120));
+            assertEquals(0, look.exit(), look.describe());
+            assertEquals(1, look.stdout().lines().count(), look.stdout().substring(0, 200));
+            assertTrue(look.stdout().contains("module_with_a_long_name_3999.py"), look.describe());
         }
     }
 
