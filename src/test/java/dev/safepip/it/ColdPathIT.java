@@ -93,4 +93,31 @@ class ColdPathIT {
             }
         }
     }
+
+    /**
+     * The launcher has the JVM compile late for what answers pip (a blocked install's report is mostly run once),
+     * and as usual for safepip's own commands that read a whole ledger or build picocli's help: a stand-in JVM
+     * records the flags it was given.
+     */
+    @Test
+    void theJvmCompilesLateForPipsCommandsOnly() throws IOException {
+        Sandbox sandbox = Sandbox.in(tmp);
+        Path jdk = Files.createDirectories(tmp.resolve("jdk/bin")).getParent();
+        Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"17.0.1\"\n");
+        Path flags = tmp.resolve("flags");
+        Files.writeString(jdk.resolve("bin/java"), "#!/bin/sh\nprintf '%s\\n' \"$@\" > '" + flags + "'\nexit 97\n");
+        assertTrue(jdk.resolve("bin/java").toFile().setExecutable(true));
+        Map<String, String> env = sandbox.env();
+        env.put("SAFEPIP_JAVA", jdk.toString());
+        for (String args : List.of("install requests", "--via=fail install requests", "--plan uninstall -y x",
+                "where", "doctor", "--help", "where requests", "init bash")) {
+            Proc.Result run = Launcher.run(env, tmp, List.of(args.split(" ")));
+            assertEquals(97, run.exit(), run.describe());
+            List<String> given = Files.readAllLines(flags);
+            boolean own = args.startsWith("where") || args.startsWith("doctor") || args.startsWith("init")
+                    || args.equals("--help");
+            assertEquals(!own, given.contains("-XX:CompileThresholdScaling=100"), args + ": " + given);
+            assertTrue(given.contains("-XX:TieredStopAtLevel=1"), args + ": " + given);
+        }
+    }
 }
