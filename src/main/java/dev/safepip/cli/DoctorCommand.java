@@ -1,6 +1,7 @@
 package dev.safepip.cli;
 
 import dev.safepip.core.SafepipException;
+import dev.safepip.core.SafepipPaths;
 import dev.safepip.core.Version;
 import dev.safepip.core.World;
 import dev.safepip.config.Settings;
@@ -10,6 +11,7 @@ import dev.safepip.pip.PipExecutable;
 import dev.safepip.pip.PipLocator;
 import dev.safepip.pip.PipOverrides;
 import dev.safepip.process.SearchPath;
+import dev.safepip.system.Apt;
 import dev.safepip.system.MarkerIntegrity;
 import dev.safepip.pip.ActiveEnvironment;
 import dev.safepip.python.Interpreter;
@@ -17,6 +19,7 @@ import dev.safepip.pip.Situation;
 import dev.safepip.pip.SituationDetector;
 import dev.safepip.python.Shebang;
 import dev.safepip.ui.Sanitizer;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +72,11 @@ public final class DoctorCommand implements Callable<Integer> {
             markerState(out, path, situation);
         }
         row(out, "pipx", found(path.find("pipx")));
-        row(out, "apt-get", found(path.find("apt-get")));
+        Path aptGet = path.find("apt-get");
+        row(out, "apt-get", found(aptGet));
+        if (aptGet != null) {
+            row(out, "apt cache", aptCache());
+        }
         settings(out);
         Path sitePrefix = situation != null && situation.interpreter() != null ? situation.interpreter().prefix()
                 : null;
@@ -168,6 +175,23 @@ public final class DoctorCommand implements Callable<Integer> {
         } catch (SafepipException e) {
             row(out, "settings", "error: " + e.getMessage());
         }
+    }
+
+    /** Which package cache apt-cache reads for safepip, and what safepip's own costs on disk. */
+    private String aptCache() {
+        Path own = Apt.ownCacheFile(new SafepipPaths(world).cache());
+        if (Files.isRegularFile(own)) {
+            long size;
+            try {
+                size = Files.size(own);
+            } catch (IOException e) {
+                size = 0;
+            }
+            return own + " (" + (size + 512 * 1024) / (1024 * 1024) + " MB: the system keeps none; rebuilt when "
+                    + "stale, and may be deleted at any time)";
+        }
+        return Files.exists(Apt.systemCacheFile()) ? "the system's, " + Apt.systemCacheFile()
+                : "none yet: the system keeps none, so safepip's first question to apt makes one in " + own;
     }
 
     private static void row(PrintStream out, String name, String value) {

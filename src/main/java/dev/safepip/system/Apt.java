@@ -26,8 +26,17 @@ public final class Apt implements PackageManager {
 
     /** @param cacheDir safepip's cache folder, where apt may keep a package cache when the system keeps none */
     public Apt(Path aptCache, Map<String, String> env, Path cacheDir) {
-        this(aptCache, CommandStarter.captured(env), null, cacheDir == null ? null
-                : cacheDir.resolve("apt").resolve("pkgcache.bin"));
+        this(aptCache, CommandStarter.captured(env), null, cacheDir == null ? null : ownCacheFile(cacheDir));
+    }
+
+    /** Where apt keeps its package cache for safepip, in safepip's cache folder, when the system keeps none. */
+    public static Path ownCacheFile(Path cacheDir) {
+        return cacheDir.resolve("apt").resolve("pkgcache.bin");
+    }
+
+    /** The system's own apt package cache; where it exists, safepip makes none. */
+    public static Path systemCacheFile() {
+        return AptCache.SYSTEM_CACHE;
     }
 
     Apt(Path aptCache, CommandStarter helper, DebianPackageMap map) {

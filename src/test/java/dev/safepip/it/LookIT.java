@@ -89,6 +89,28 @@ class LookIT {
         assertTrue(plan.stderr().contains("safepip plan: with pipx"), plan.describe());
     }
 
+    /**
+     * doctor says which package cache apt-cache reads for safepip: the system's where it keeps one, else safepip's
+     * own, made by the first question to apt (the look asks apt), with its size.
+     */
+    @Test
+    void doctorSaysWhichAptCacheSafepipUses() {
+        Path own = sandbox.testEnv().xdgCache().resolve("safepip/apt/pkgcache.bin");
+        boolean systemKeepsOne = Files.exists(Path.of("/var/cache/apt/pkgcache.bin"));
+        Proc.Result before = Launcher.run(sandbox.env(index), cwd, "doctor");
+        assertEquals(0, before.exit(), before.describe());
+        assertTrue(before.stdout().contains(systemKeepsOne ? "apt cache:     the system's, /var/cache/apt/pkgcache.bin"
+                : "apt cache:     none yet: the system keeps none, so safepip's first question to apt makes one in "
+                + own), before.describe());
+        plan("numpy");
+        Proc.Result after = Launcher.run(sandbox.env(index), cwd, "doctor");
+        assertEquals(!systemKeepsOne, Files.isRegularFile(own), after.describe());
+        assertTrue(after.stdout().contains(systemKeepsOne ? "apt cache:     the system's"
+                : "apt cache:     " + own + " ("), after.describe());
+        assertTrue(systemKeepsOne || after.stdout().contains(" MB: the system keeps none; rebuilt when stale, and "
+                + "may be deleted at any time)"), after.describe());
+    }
+
     @Test
     void aLibraryWithHelperCommandsGoesToAVenvAndPipxSaysWhatItWouldGive() {
         Proc.Result plan = plan("numpy");
