@@ -28,9 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  * against the managed test Python, through the launcher's fast path and through the JVM: stdout must be
  * byte-identical and the exit code the same.
  * <p>The three runs of the corpus go side by side (each with its own venv or Python and its own folder): run one
- * after the other they were the slowest class of CI, about 160 s.
+ * after the other they were the slowest class of CI, about 160 s. The methods, not the class, are concurrent: the
+ * class still runs alone, as every other class does.
  */
-@Execution(ExecutionMode.CONCURRENT)
 class PassThroughCorpusIT {
     @TempDir
     static Path tmp;
@@ -131,11 +131,13 @@ class PassThroughCorpusIT {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void venvPipBehavesTheSameThroughSafepip() throws IOException {
         assertSameThroughSafepip(venv.resolve("bin").resolve("pip"), workFor("venv"));
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void managedPipBehavesTheSameThroughSafepip() throws IOException {
         assertSameThroughSafepip(sandbox.managed().pip(), workFor("managed"));
     }
@@ -145,6 +147,7 @@ class PassThroughCorpusIT {
      * spares these commands; on the managed Python the installs take the JVM in the test above already.
      */
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void venvPipBehavesTheSameThroughSafepipsJvm() throws IOException {
         assertSameThroughSafepip(jvmVenv.resolve("bin").resolve("pip"), workFor("jvm"), "SAFEPIP_FASTPATH", "0");
     }
