@@ -18,6 +18,16 @@ public final class Ascii {
         return c >= '0' && c <= '9';
     }
 
+    /** Whether the text holds only digits and dots from this index on ({@code [0-9.]*}): pip3.11, python3.12. */
+    public static boolean digitsAndDots(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            if (!isDigit(text.charAt(i)) && text.charAt(i) != '.') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** {@code [A-Za-z0-9]}. */
     public static boolean isLetterOrDigit(char c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c);

@@ -1,5 +1,6 @@
 package dev.safepip.pip;
 
+import dev.safepip.core.Ascii;
 import dev.safepip.core.SafepipException;
 import dev.safepip.core.World;
 import dev.safepip.process.SearchPath;
@@ -89,15 +90,6 @@ public final class PipLocator {
 
     /** pip followed by digits and dots (pip3, pip3.11), checked by hand: no regex on a blocked install's path. */
     static boolean isVersionedPip(String base) {
-        if (!base.startsWith("pip") || base.length() == 3) {
-            return false;
-        }
-        for (int i = 3; i < base.length(); i++) {
-            char c = base.charAt(i);
-            if ((c < '0' || c > '9') && c != '.') {
-                return false;
-            }
-        }
-        return true;
+        return base.startsWith("pip") && base.length() > 3 && Ascii.digitsAndDots(base, 3);
     }
 }

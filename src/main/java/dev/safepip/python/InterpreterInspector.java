@@ -1,5 +1,6 @@
 package dev.safepip.python;
 
+import dev.safepip.core.Ascii;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,7 +113,7 @@ public final class InterpreterInspector {
 
     private static boolean digits(String text, int from, int to) {
         for (int i = from; i < to; i++) {
-            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+            if (!Ascii.isDigit(text.charAt(i))) {
                 return false;
             }
         }

@@ -84,15 +84,6 @@ public final class Shebang {
 
     /** python, python3, python3.11: checked by hand, as a regex costs startup time on every pip call. */
     public static boolean isPythonName(String fileName) {
-        if (!fileName.startsWith("python")) {
-            return false;
-        }
-        for (int i = "python".length(); i < fileName.length(); i++) {
-            char c = fileName.charAt(i);
-            if (c != '.' && (c < '0' || c > '9')) {
-                return false;
-            }
-        }
-        return true;
+        return fileName.startsWith("python") && Ascii.digitsAndDots(fileName, "python".length());
     }
 }
