@@ -32,7 +32,7 @@ final class RescueReport {
                     + "the distribution owns it)" : stray.installer()));
             Shadows.Shadow shadow = shadows.get(stray.normalized());
             if (shadow != null) {
-                line(out, "   shadows:   " + shadow.describe());
+                line(out, "   " + shadow.label() + shadow.describe());
             }
             for (Path script : stray.scripts()) {
                 line(out, "   command:   " + script + (Files.exists(script) ? "" : " (gone)"));

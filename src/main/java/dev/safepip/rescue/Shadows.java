@@ -16,6 +16,11 @@ import java.util.Map;
 final class Shadows {
     /** The Debian side of one project: the package, the version installed (or null) and apt's candidate. */
     record Shadow(String packageName, String installed, Path installedAt, String candidate) {
+        /** "shadows" only for a copy that is there: one that apt merely offers is not shadowed by anything. */
+        String label() {
+            return installed != null ? "shadows:   " : "apt has:   ";
+        }
+
         String describe() {
             StringBuilder text = new StringBuilder(packageName == null ? "the distribution's copy" : packageName);
             if (installed != null) {
@@ -23,7 +28,8 @@ final class Shadows {
                         .append(")");
             }
             if (candidate != null) {
-                text.append(installed != null ? "; " : " ").append("apt offers ").append(candidate);
+                text.append(installed != null ? "; apt offers " : " ").append(candidate)
+                        .append(installed != null ? "" : " (not installed)");
             }
             return text.toString();
         }

@@ -193,6 +193,9 @@ public final class LocalIndex implements AutoCloseable {
                 boolean metadataFile = name.endsWith(".whl.metadata");
                 String wheelName = metadataFile ? name.substring(0, name.length() - ".metadata".length()) : name;
                 Path file = wheels.resolve(wheelName);
+                if (!Files.isRegularFile(file) && !wheelName.contains("/")) {
+                    file = SYSTEM_WHEELS.resolve(wheelName);
+                }
                 // Only plain names inside the folder: no traversal out of it.
                 if (wheelName.isEmpty() || wheelName.contains("/") || wheelName.contains("..")
                         || !Files.isRegularFile(file) || metadataFile && !metadata) {
@@ -210,13 +213,31 @@ public final class LocalIndex implements AutoCloseable {
         }
     }
 
-    /** Normalized project name → its wheels, from the folder as it is right now. */
+    /**
+     * Debian's own copies of pip, setuptools and wheel (python3-pip-whl, which python3-venv needs): served for the
+     * projects the test's folder lacks, as a real index has them. pipx 1.5 and later upgrade the pip of their shared
+     * environment from the index (pipx 1.7.1 on Debian 13 asks for pip>=23.1): without them every pipx test fails.
+     * Never the network: the wheels come from the system itself.
+     */
+    static final Path SYSTEM_WHEELS = Path.of("/usr/share/python-wheels");
+
+    /** Normalized project name → its wheels, from the folder as it is right now, then the system's wheels. */
     private Map<String, List<Path>> projects() throws IOException {
         Map<String, List<Path>> m = new TreeMap<>();
-        if (!Files.isDirectory(wheels)) {
-            return m;
+        addWheels(m, wheels);
+        Map<String, List<Path>> system = new TreeMap<>();
+        addWheels(system, SYSTEM_WHEELS);
+        for (Map.Entry<String, List<Path>> entry : system.entrySet()) {
+            m.putIfAbsent(entry.getKey(), entry.getValue());
         }
-        try (Stream<Path> s = Files.list(wheels)) {
+        return m;
+    }
+
+    private static void addWheels(Map<String, List<Path>> m, Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (Stream<Path> s = Files.list(folder)) {
             for (Path p : s.sorted().toList()) {
                 String fn = p.getFileName().toString();
                 int dash = fn.indexOf('-');
@@ -225,7 +246,6 @@ public final class LocalIndex implements AutoCloseable {
                 }
             }
         }
-        return m;
     }
 
     private String rootPage() throws IOException {
