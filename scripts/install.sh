@@ -73,10 +73,13 @@ if [ -n "$archive" ] && [ "${SAFEPIP_NO_ARCHIVE:-}" != 1 ]; then
         *) make="-XX:AOTCacheOutput=$archive" ;;
     esac
     training=$(mktemp -d)
-    if SAFEPIP_PIP=/bin/true "$java" $make -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData \
+    # Without the user's Java options, as the launcher starts the JVM: they could break the training run, or make
+    # an archive that the launcher's JVM, started without them, would not use.
+    if (unset JAVA_TOOL_OPTIONS JDK_JAVA_OPTIONS _JAVA_OPTIONS
+        SAFEPIP_PIP=/bin/true exec "$java" $make -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData \
         -Xlog:disable -Xlog:all=off -Dsafepip.launcher="$prefix/bin/safepip" -Dsafepip.tty=000 \
         -Dsafepip.training="$training" -cp "$prefix/lib/safepip/safepip.jar" dev.safepip.Main --version \
-        >/dev/null 2>&1 \
+        >/dev/null 2>&1) \
         && [ -f "$archive" ]; then
         rm -rf "$training"
         echo "Made a startup archive for Java $jdk: $archive"

@@ -4,12 +4,14 @@
 
 # A Java of 17 or later: the one Maven runs on (JAVA_HOME, else java on PATH). With "compiler", it must also be
 # able to compile (Maven's compiler plugin uses the jdk.compiler module, which Debian's JREs also ship).
+# The user's Java options are left out of the question: a JDK is there whatever they say (-Xmx1m, a typo).
 need_java_ok() {
     need_java=${JAVA_HOME:+$JAVA_HOME/bin/}java
-    need_version=$("$need_java" -XshowSettings:properties -version 2>&1 \
-        | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p')
+    need_version=$(unset JAVA_TOOL_OPTIONS JDK_JAVA_OPTIONS _JAVA_OPTIONS; "$need_java" -XshowSettings:properties \
+        -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p')
     [ -n "$need_version" ] && [ "$need_version" -ge 17 ] || return 1
-    [ "${1:-}" != compiler ] || "$need_java" --list-modules 2>/dev/null | grep -q '^jdk\.compiler@'
+    [ "${1:-}" != compiler ] || (unset JAVA_TOOL_OPTIONS JDK_JAVA_OPTIONS _JAVA_OPTIONS
+        "$need_java" --list-modules 2>/dev/null) | grep -q '^jdk\.compiler@'
 }
 
 # The JDK package to install: 17 where the distribution has it (Debian 12, Ubuntu 24.04), else a newer one.

@@ -15,6 +15,7 @@ import dev.safepip.pip.SituationDetector;
 import dev.safepip.rescue.Places;
 import dev.safepip.rescue.Rescue;
 import dev.safepip.ui.Console;
+import dev.safepip.process.IsolatedPython;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -85,8 +86,10 @@ public final class RescueCommand implements Callable<Integer> {
             marker = found.marker();
         }
         int depth = parseDepth(world.getenv(ChildEnvironment.DEPTH));
+        // Every command of a rescue is names and absolute paths, and some are `python -m pip`: run from "/", where
+        // no one else's pip.py can be imported (see IsolatedPython).
         PipRunner runner = new PipRunner(ChildEnvironment.of(world.env(), depth, world.javaToolOptions()),
-                world.cwd());
+                IsolatedPython.MODULE_CWD);
         Console console = new Console(world.err(), world.tty().err(), world.env());
         boolean root = "root".equals(System.getProperty("user.name"));
         Rescue rescue = new Rescue(world, console, runner, pip, path, Places.of(world, path), root,

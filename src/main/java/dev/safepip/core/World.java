@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -38,9 +40,34 @@ public record World(Map<String, String> env, Path cwd, Tty tty, Path launcher, S
         // UTF-8 whatever the locale: a C locale would otherwise turn every non-ASCII letter of a marker into '?'.
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        return new World(System.getenv(), Path.of("").toAbsolutePath(), Tty.parse(System.getProperty("safepip.tty")),
+        return new World(asTheUserHadIt(System.getenv()), Path.of("").toAbsolutePath(), Tty.parse(System.getProperty("safepip.tty")),
                 launcher == null || launcher.isEmpty() ? null : Path.of(launcher),
                 System.getProperty("safepip.jto"), out, err, System.in);
+    }
+
+    /**
+     * The environment with JDK_JAVA_OPTIONS, _JAVA_OPTIONS and JAVA_TOOL_OPTIONS put back as the user had them
+     * (set, empty or unset): the launcher hid them from safepip's JVM, which would obey and announce them, and gave
+     * them as properties; every child, pip first, gets them untouched.
+     */
+    static Map<String, String> asTheUserHadIt(Map<String, String> env) {
+        String jdk = System.getProperty("safepip.jdkjo");
+        String underscore = System.getProperty("safepip.ujo");
+        String tool = System.getProperty("safepip.jto");
+        if (jdk == null && underscore == null && tool == null) {
+            return env;
+        }
+        Map<String, String> restored = new HashMap<>(env);
+        if (jdk != null) {
+            restored.put("JDK_JAVA_OPTIONS", jdk);
+        }
+        if (underscore != null) {
+            restored.put("_JAVA_OPTIONS", underscore);
+        }
+        if (tool != null) {
+            restored.put("JAVA_TOOL_OPTIONS", tool);
+        }
+        return Collections.unmodifiableMap(restored);
     }
 
     /** A variable of the environment, with empty treated as unset, as most tools do. */

@@ -10,6 +10,7 @@ import dev.safepip.pip.PipExecutable;
 import dev.safepip.process.CapturedCommand;
 import dev.safepip.wheel.WheelContents;
 import dev.safepip.wheel.ZipDirectory;
+import dev.safepip.process.IsolatedPython;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -96,7 +97,8 @@ final class WheelLocator {
         args.addAll(requirements);
         CapturedCommand.Result result = null;
         if (python != null) {
-            List<String> argv = new ArrayList<>(List.of(python.toString(), "-c", DRY_RUN));
+            List<String> argv = new ArrayList<>(List.of(python.toString(), "-c",
+                    IsolatedPython.code(DRY_RUN)));
             argv.addAll(args);
             result = CapturedCommand.run(argv, env, cwd, Duration.ofMinutes(2));
             if (result.exit() != 0 && result.stderr().contains("Traceback")) {

@@ -54,7 +54,8 @@ public final class CapturedCommand {
             return run(argv, env, cwd, timeout);
         }
         List<String> niced = new ArrayList<>(List.of(NICE.toString(), "-n", "10"));
-        niced.addAll(argv);
+        // Resolved here: nice would look a bare name up itself, on a PATH that may hold "." or an empty entry.
+        niced.addAll(ProgramResolver.resolve(argv, env));
         Result result = run(niced, env, cwd, timeout);
         if ((result.exit() == 126 || result.exit() == 127)
                 && (result.stderr().startsWith(NICE + ": ") || result.stderr().startsWith("nice: "))) {
@@ -71,8 +72,9 @@ public final class CapturedCommand {
      */
     public static Result run(List<String> argv, Map<String, String> env, Path cwd, Duration timeout,
                              ChildWatch watch) throws IOException {
-        CommandLine line = new CommandLine(argv.get(0));
-        for (String arg : argv.subList(1, argv.size())) {
+        List<String> resolved = ProgramResolver.resolve(argv, env);
+        CommandLine line = new CommandLine(resolved.get(0));
+        for (String arg : resolved.subList(1, resolved.size())) {
             // false: commons-exec must not add quotes of its own; each argv element goes over as it is.
             line.addArgument(arg, false);
         }

@@ -70,8 +70,8 @@ public final class PipRunner {
         return exit;
     }
 
-    private ProcessBuilder builder(List<String> argv) {
-        ProcessBuilder builder = new ProcessBuilder(argv).directory(cwd.toFile());
+    private ProcessBuilder builder(List<String> argv) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(ProgramResolver.resolve(argv, env)).directory(cwd.toFile());
         builder.environment().clear();
         builder.environment().putAll(env);
         return builder;

@@ -1,6 +1,7 @@
 package dev.safepip.python;
 
 import dev.safepip.process.CapturedCommand;
+import dev.safepip.process.IsolatedPython;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,8 +48,9 @@ public final class InterpreterProbe {
         }
         // -I keeps the user's PYTHON* variables and site folders out of the answer; with PYTHONHOME set, pip
         // itself honours it, so the question must too.
+        // Without -I, the working folder leaves sys.path in the code's first lines (see IsolatedPython).
         List<String> argv = cacheable ? List.of(path.toString(), "-I", "-c", CODE)
-                : List.of(path.toString(), "-s", "-c", CODE);
+                : List.of(path.toString(), "-s", "-c", IsolatedPython.code(CODE));
         List<String> lines;
         try {
             CapturedCommand.Result result = CapturedCommand.run(argv, env, cwd, Duration.ofSeconds(20));

@@ -2,6 +2,7 @@ package dev.safepip.rescue;
 
 import dev.safepip.python.ProjectName;
 import dev.safepip.process.CapturedCommand;
+import dev.safepip.process.IsolatedPython;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,11 +25,12 @@ final class PipCheck {
     }
 
     /** The complaints by normalized name of the projects they name; empty when pip check is content or fails. */
-    static Map<String, List<String>> run(Path python, Map<String, String> env, Path cwd) {
+    static Map<String, List<String>> run(Path python, Map<String, String> env) {
         Map<String, List<String>> byName = new HashMap<>();
         CapturedCommand.Result result;
         try {
-            result = CapturedCommand.run(List.of(python.toString(), "-m", "pip", "check"), env, cwd,
+            result = CapturedCommand.run(List.of(python.toString(), "-m", "pip", "check"), env,
+                    IsolatedPython.MODULE_CWD,
                     Duration.ofSeconds(60));
         } catch (IOException e) {
             return byName;

@@ -52,8 +52,7 @@ public final class Rescue {
         StrayFinder.Found found = new StrayFinder(world.env(), world.cwd(), path.find("dpkg")).find(python);
         List<Stray> strays = found.strays();
         RescueReport.print(world.out(), python, strays, Shadows.of(strays, found, path.find("apt-cache"),
-                world.env(), interpreter), strays.isEmpty() ? Map.of() : PipCheck.run(interpreter, world.env(),
-                world.cwd()));
+                world.env(), interpreter), strays.isEmpty() ? Map.of() : PipCheck.run(interpreter, world.env()));
         List<Stray> chosen = new ArrayList<>();
         boolean missing = false;
         if (!names.isEmpty()) {

@@ -5,6 +5,7 @@ import com.eclipsesource.json.JsonObject;
 import com.eclipsesource.json.JsonValue;
 import dev.safepip.core.SafepipException;
 import dev.safepip.process.CapturedCommand;
+import dev.safepip.process.IsolatedPython;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,8 @@ public record SystemPython(Path python, String version, Path prefix, List<Path> 
     public static SystemPython probe(Path python, Map<String, String> env, Path cwd) {
         CapturedCommand.Result result;
         try {
-            result = CapturedCommand.run(List.of(python.toString(), "-c", PROBE), env, cwd, Duration.ofSeconds(30));
+            result = CapturedCommand.run(List.of(python.toString(), "-c",
+                    IsolatedPython.code(PROBE)), env, cwd, Duration.ofSeconds(30));
         } catch (IOException e) {
             throw SafepipException.unavailable("cannot run " + python + ": " + e.getMessage(),
                     "check the interpreter, or choose one with --python");

@@ -14,6 +14,7 @@ import dev.safepip.process.ChildSignals;
 import dev.safepip.process.PipRunner;
 import dev.safepip.ui.Console;
 import dev.safepip.core.ShellQuote;
+import dev.safepip.process.IsolatedPython;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -203,7 +204,8 @@ public final class VenvInstaller implements RouteExecutor {
         console.say("safepip: creating a virtual environment at " + route.venv().display() + ": running "
                 + ShellQuote.line(argv));
         try {
-            return CapturedCommand.run(argv, world.env(), world.cwd(), Duration.ofMinutes(10), lock);
+            // From "/": `-m venv` run in the working folder would import a venv.py there (the target is absolute).
+            return CapturedCommand.run(argv, world.env(), IsolatedPython.MODULE_CWD, Duration.ofMinutes(10), lock);
         } catch (IOException e) {
             throw SafepipException.unavailable("cannot start " + argv.get(0) + ": " + e.getMessage(),
                     "check that this Python is installed");

@@ -94,7 +94,8 @@ class SystemRouteIT {
     void choosingAptIsTheYesThatRunsSudo() throws IOException {
         Proc.Result chosen = asNobody(env(), "--via=apt", "install", PYPI);
         assertEquals(0, chosen.exit(), chosen.describe());
-        assertEquals("apt-get install " + DEBIAN + "\n", sudoCalls());
+        // sudo is given apt-get as found in the system's folders, never a bare name (process/ProgramResolver).
+        assertEquals("/usr/bin/apt-get install " + DEBIAN + "\n", sudoCalls());
     }
 
     @Test
@@ -104,7 +105,7 @@ class SystemRouteIT {
         Proc.Result yes = asNobody(env(), "--yes", "install", PYPI + ">=1");
         assertEquals(0, yes.exit(), yes.describe());
         assertTrue(yes.stderr().contains("prefer = system"), yes.describe());
-        assertEquals("apt-get install -y " + DEBIAN + "\n", sudoCalls());
+        assertEquals("/usr/bin/apt-get install -y " + DEBIAN + "\n", sudoCalls());
     }
 
     @Test
