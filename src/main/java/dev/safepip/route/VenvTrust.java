@@ -45,7 +45,7 @@ public final class VenvTrust {
     public void requirePlace(Path venv, String shown) {
         String why = placeProblem(venv);
         if (why != null) {
-            throw SafepipException.unavailable("not making a virtual environment at " + shown + ": " + why,
+            throw SafepipException.unavailable("not using the virtual environment at " + shown + ": " + why,
                     "choose a folder of your own with --venv");
         }
     }
