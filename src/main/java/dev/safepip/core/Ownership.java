@@ -100,7 +100,9 @@ public final class Ownership {
 
     /**
      * Why a folder's entries may be replaced by somebody else, or null when only its owner (this user or root) can
-     * change them: writable by others without the sticky bit, or owned by a third user.
+     * change them: writable by others without the sticky bit, or owned by a third user. A symbolic link (a folder
+     * met on the way up, such as /home -> /usr/home) is judged by its owner alone: its mode means nothing, and
+     * where it leads is judged by {@link #foldersProblem}.
      */
     public String containerProblem(Path dir, int trustedToo) {
         Map<String, Object> attributes;
@@ -114,6 +116,9 @@ public final class Ownership {
         if (owner != uid && owner != 0 && owner != trustedToo) {
             return dir + " belongs to " + attributes.get("owner");
         }
+        if (Files.isSymbolicLink(dir)) {
+            return null;
+        }
         boolean sticky = (mode & STICKY) != 0;
         if ((mode & OTHER_WRITE) != 0 && !sticky) {
             return "everybody may write to " + dir + " (mode " + octal(mode) + ")";
@@ -121,6 +126,37 @@ public final class Ownership {
         if ((mode & GROUP_WRITE) != 0 && !sticky
                 && !String.valueOf(attributes.get("owner")).equals(String.valueOf(attributes.get("group")))) {
             return "the group " + attributes.get("group") + " may write to " + dir + " (mode " + octal(mode) + ")";
+        }
+        return null;
+    }
+
+    /**
+     * Why something in dir (or made in dir) may be replaced by somebody else, or null: dir and every folder above
+     * it pass {@link #containerProblem}, as written and, when a link lies on the way, as it really is. Both: the
+     * written way is where a planted link would sit, the real one where the files are.
+     */
+    public String foldersProblem(Path dir, int trustedToo) {
+        Path written = dir.toAbsolutePath().normalize();
+        for (Path at = written; at != null; at = at.getParent()) {
+            String why = containerProblem(at, trustedToo);
+            if (why != null) {
+                return why;
+            }
+        }
+        Path real;
+        try {
+            real = written.toRealPath();
+        } catch (IOException | RuntimeException e) {
+            return written + " cannot be examined (" + e.getMessage() + ")";
+        }
+        if (real.equals(written)) {
+            return null;
+        }
+        for (Path at = real; at != null; at = at.getParent()) {
+            String why = containerProblem(at, trustedToo);
+            if (why != null) {
+                return why;
+            }
         }
         return null;
     }
@@ -134,13 +170,21 @@ public final class Ownership {
         if (own != null) {
             return entry + ": " + own;
         }
-        for (Path dir = entry.toAbsolutePath().normalize().getParent(); dir != null; dir = dir.getParent()) {
-            String why = containerProblem(dir, trustedToo);
-            if (why != null) {
-                return why;
-            }
+        Path parent = entry.toAbsolutePath().normalize().getParent();
+        return parent == null ? null : foldersProblem(parent, trustedToo);
+    }
+
+    /**
+     * Why something to be made at path (which need not exist yet) might be taken over by somebody else, or null:
+     * its nearest existing folder and every folder above pass {@link #containerProblem}. A sticky folder everybody
+     * writes (/tmp) passes: whoever makes the entry first owns it, and the caller checks that owner once it exists.
+     */
+    public String placeProblem(Path path, int trustedToo) {
+        Path at = path.toAbsolutePath().normalize().getParent();
+        while (at != null && !Files.isDirectory(at)) {
+            at = at.getParent();
         }
-        return null;
+        return at == null ? null : foldersProblem(at, trustedToo);
     }
 
     private static String octal(int mode) {

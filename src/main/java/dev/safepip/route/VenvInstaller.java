@@ -59,6 +59,9 @@ public final class VenvInstaller implements RouteExecutor {
     public int install(VenvRoute route, String version) throws IOException {
         Path dir = route.venv().dir();
         String shown = route.venv().display();
+        // Before anything touches the folder: another user's .venv (or a folder they may swap) is never filled.
+        VenvTrust trust = VenvTrust.ofThisProcess();
+        trust.requirePlace(dir, shown);
         noteSymlink(dir);
         List<String> dropped = route.blocked().droppedInVenv();
         if (!dropped.isEmpty()) {
@@ -87,6 +90,8 @@ public final class VenvInstaller implements RouteExecutor {
             }
             // No pip inside (ensurepip missing): the system pip installs into the venv through --python.
             List<String> command = route.pipCommand(withPip, route.blocked().argsForVenv());
+            // Right before it runs, reused or just made: its folder, bin/ and the program are still only ours.
+            trust.requireRunnable(dir, withPip ? route.venvPip() : dir.resolve("bin/python"), shown);
             console.say("safepip: running " + ShellQuote.line(command));
             int exit = venvPipRunner().run(command, lock);
             record(route, command, exit);

@@ -61,7 +61,8 @@ final class Planner {
         Path python = interpreter != null ? interpreter.path()
                 : pip.python() != null ? pip.python() : Path.of("python3");
         SafepipPaths paths = new SafepipPaths(world);
-        VenvChoice venv = new VenvChooser(world.home(), paths.defaultVenv()).choose(settings.venv(), world.cwd());
+        VenvChooser chooser = VenvChooser.forThisProcess(world.home(), paths.defaultVenv(), world.env());
+        VenvChoice venv = chooser.choose(settings.venv(), world.cwd());
         ActiveEnvironment active = ActiveEnvironment.detect(world, path, pip, python);
         if (active != null && !active.usesOwn() && active.cause() != null) {
             ActiveEnvironment.Finding cause = active.cause();
@@ -71,10 +72,12 @@ final class Planner {
                     + cause.text() + (cause.fixes().isEmpty() ? "" : "; fix: " + String.join(" ; ", cause.fixes()))
                     + ".");
             if (settings.venv().value() == null && cause.cause() != ActiveEnvironment.Cause.GONE) {
-                venv = new VenvChoice(active.prefix(), new VenvChooser(world.home(), paths.defaultVenv())
-                        .shorten(active.prefix()), active.kind() == Interpreter.Kind.VENV
+                venv = chooser.named(active.prefix(), active.kind() == Interpreter.Kind.VENV
                         ? "the active virtual environment" : "the active conda environment");
             }
+        }
+        if (venv.skipped() != null) {
+            console.say("safepip: " + venv.skipped() + "; using " + venv.display() + " instead.");
         }
         boolean root = "root".equals(System.getProperty("user.name"));
         String markerText = situation.marker() == null ? "" : situation.marker().text();

@@ -91,4 +91,41 @@ class OwnershipTest {
         assertEquals(-1, Ownership.sudoUid(0, Map.of("SUDO_UID", "x")));
         assertEquals(-1, Ownership.sudoUid(0, Map.of()));
     }
+    @Test
+    void aLinkOnTheWayUpIsNoFalseAlarmButWhereItLeadsIsJudged() throws IOException {
+        Path real = Files.createDirectories(dir.resolve("real/p"));
+        Path venv = Files.createDirectory(real.resolve(".venv"));
+        Path link = Files.createSymbolicLink(dir.resolve("via"), dir.resolve("real"));
+        assertNull(me.chainProblem(link.resolve("p/.venv"), -1), "a link's mode 0777 is no writable folder");
+        Files.setPosixFilePermissions(dir.resolve("real"), PosixFilePermissions.fromString("rwxrwxrwx"));
+        String why = me.chainProblem(link.resolve("p/.venv"), -1);
+        assertNotNull(why, "the folder the link leads to is open to everybody");
+        assertTrue(why.contains("everybody may write to " + dir.toRealPath().resolve("real")), why);
+        assertNotNull(me.chainProblem(venv, -1));
+    }
+
+    @Test
+    void aPlaceToMakeIsJudgedByItsNearestFolder() throws IOException {
+        Path open = Files.createDirectory(dir.resolve("open"));
+        assertNull(me.placeProblem(open.resolve("a/b/venv"), -1));
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
+        String why = me.placeProblem(open.resolve("a/b/venv"), -1);
+        assertNotNull(why);
+        assertTrue(why.contains("everybody may write to " + open), why);
+        Files.setAttribute(open, "unix:mode", 01777);
+        assertNull(me.placeProblem(open.resolve("venv"), -1), "like /tmp: whoever makes it first owns it");
+    }
+
+    @Test
+    void aGroupWritableFileOfAUserPrivateGroupIsTrusted() throws IOException {
+        Path file = Files.createFile(dir.resolve("f"));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw-r--"));
+        String owner = Files.getOwner(file).getName();
+        String group = String.valueOf(Files.getAttribute(file, "posix:group"));
+        if (owner.equals(group)) {
+            assertNull(me.problem(file), "umask 002 with a user private group");
+        } else {
+            assertTrue(me.problem(file).contains("its group " + group + " may write to it"), me.problem(file));
+        }
+    }
 }
