@@ -64,7 +64,8 @@ java=$(printf '%s\n' "$info" | sed -n 's/^java=//p')
 jdk=$(printf '%s\n' "$info" | sed -n 's/^jdk=//p')
 archive=$(printf '%s\n' "$info" | sed -n 's/^archive=//p')
 if [ -n "$archive" ] && [ "${SAFEPIP_NO_ARCHIVE:-}" != 1 ]; then
-    mkdir -p "$(dirname "$archive")"
+    # The archive folder is made 0700: the launcher maps what it finds there into every safepip JVM.
+    (umask 077 && mkdir -p "$(dirname "$archive")")
     rm -f "$archive"
     case ${jdk%%[.+-]*} in
         # Made as the launcher maps it (see its ArchiveRelocationMode): at the archives' own addresses.

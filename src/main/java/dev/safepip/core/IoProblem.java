@@ -32,6 +32,9 @@ public final class IoProblem {
 
     /** What to do about it. */
     public static String hint(IOException e) {
+        if (e instanceof StateFiles.Refused refused) {
+            return refused.fix();
+        }
         if (e instanceof AccessDeniedException denied && denied.getFile() != null) {
             return "an earlier sudo run may have made it root's; check it with ls -ld " + denied.getFile()
                     + ", and give it back with sudo chown -R \"$USER\" " + denied.getFile();

@@ -1,5 +1,6 @@
 package dev.safepip.core;
 
+import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -32,12 +33,29 @@ public final class SafepipPaths {
         return world.xdg("XDG_CONFIG_HOME", ".config").resolve("safepip").resolve("config");
     }
 
-    /** What safepip may remake at any time: the interpreter answers. */
+    /** The startup archives scripts/install.sh makes for the launcher. */
+    public Path jvmArchives() {
+        return cache().resolve("jvm");
+    }
+
+    /**
+     * Before a route writes anything: makes the state, data and cache folders (0700) and checks them and the folders
+     * above, and that the ledger is no link; a place others could change is refused.
+     */
+    public void prepare(StateFiles files) throws IOException {
+        files.folder(state());
+        files.folder(data());
+        files.folder(cache());
+        files.checkFile(state().resolve("ledger.jsonl"));
+    }
+
+    /** What safepip may remake at any time: the interpreter answers, apt's cache, the startup archives. */
     public Path cache() {
         return world.xdg("XDG_CACHE_HOME", ".cache").resolve("safepip");
     }
 
-    private Path data() {
+    /** safepip's data: the default venv and its own pipx venv. */
+    public Path data() {
         return world.xdg("XDG_DATA_HOME", ".local/share").resolve("safepip");
     }
 }

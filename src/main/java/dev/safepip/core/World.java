@@ -76,17 +76,40 @@ public record World(Map<String, String> env, Path cwd, Tty tty, Path launcher, S
         return value == null || value.isEmpty() ? null : value;
     }
 
+    /** HOME as the user's tools (pip among them) see it. */
     public Path home() {
         String home = getenv("HOME");
         return Path.of(home != null ? home : System.getProperty("user.home"));
     }
 
-    /** An XDG base folder: the variable when it is an absolute path, else the default under HOME. */
+    /**
+     * Where safepip keeps its own things (state, data, cache, and pipx's home for the pipx route): HOME, except when
+     * safepip runs as root and HOME belongs to another user (sudo -E, sudo keeping HOME, su without -): then root's
+     * own home, so that nothing of root's lands in that user's home and locks them out of their own next install.
+     */
+    public Path ownHome() {
+        Path home = home();
+        return OthersHome.belongsToAnother(home) ? OthersHome.rootsHome() : home;
+    }
+
+    /**
+     * An XDG base folder for safepip's own things: the variable when it is an absolute path (and, under root, not
+     * another user's folder), else the default under {@link #ownHome()}.
+     */
     public Path xdg(String variable, String defaultUnderHome) {
         String value = getenv(variable);
-        if (value != null && value.startsWith("/")) {
+        if (value != null && value.startsWith("/") && !OthersHome.belongsToAnother(Path.of(value))) {
             return Path.of(value);
         }
-        return home().resolve(defaultUnderHome);
+        return ownHome().resolve(defaultUnderHome);
+    }
+
+    /**
+     * The environment for the tools that keep safepip's things (pipx): the user's, but under root with another
+     * user's HOME, root's HOME and none of the XDG and pipx folders that are that user's. The same map when nothing
+     * is another user's.
+     */
+    public Map<String, String> ownEnv() {
+        return OthersHome.withoutOthers(env, ownHome());
     }
 }

@@ -1,6 +1,7 @@
 package dev.safepip.ledger;
 
 import dev.safepip.core.BoundedFile;
+import dev.safepip.core.StateFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -41,10 +42,10 @@ public final class Ledger {
     }
 
     private void appendLocked(LedgerRecord record) throws IOException {
-        Files.createDirectories(file.getParent());
-        requireRegular();
         byte[] line = (record.toJson() + "\n").getBytes(StandardCharsets.UTF_8);
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+        // The folder checked and the file opened without following a link: a ledger.jsonl planted as a link would
+        // have root append JSON to whatever it points at.
+        try (FileChannel channel = StateFiles.forThisProcess().open(file, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
              FileLock lock = channel.lock()) {
             long size = channel.size();

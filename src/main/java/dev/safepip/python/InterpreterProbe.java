@@ -1,5 +1,6 @@
 package dev.safepip.python;
 
+import dev.safepip.core.StateFiles;
 import dev.safepip.process.CapturedCommand;
 import dev.safepip.process.IsolatedPython;
 import java.io.IOException;
@@ -102,7 +103,9 @@ public final class InterpreterProbe {
     private static void writeCache(Path file, Path real, String stamp, List<String> answer) {
         Path temp = null;
         try {
-            Files.createDirectories(file.getParent());
+            // Made 0700 and checked (nobody else may write there); the temp file is new and 0600, and the rename
+            // replaces whatever is at file, a link included, without writing through it.
+            StateFiles.forThisProcess().folder(file.getParent());
             temp = Files.createTempFile(file.getParent(), ".probe", ".tmp");
             String text = real + "\n" + stamp + "\n" + String.join("\n", answer) + "\n";
             Files.writeString(temp, text, StandardCharsets.UTF_8);

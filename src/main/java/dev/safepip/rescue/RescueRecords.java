@@ -3,8 +3,11 @@ package dev.safepip.rescue;
 import com.eclipsesource.json.Json;
 import com.eclipsesource.json.JsonObject;
 import dev.safepip.core.BoundedFile;
+import dev.safepip.core.StateFiles;
 import dev.safepip.python.ProjectName;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,12 +78,13 @@ public final class RescueRecords {
     }
 
     public void append(Entry entry) throws IOException {
-        Files.createDirectories(file.getParent());
-        if (Files.exists(file) && !Files.isRegularFile(file)) {
-            throw new BoundedFile.NotRegular(file);
+        // Checked folder, no link followed: root's rescue must not append to a file another user chose.
+        try (FileChannel channel = StateFiles.forThisProcess().open(file, StandardOpenOption.APPEND)) {
+            ByteBuffer out = ByteBuffer.wrap((entry.toJson() + "\n").getBytes(StandardCharsets.UTF_8));
+            while (out.hasRemaining()) {
+                channel.write(out);
+            }
         }
-        Files.write(file, (entry.toJson() + "\n").getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
     }
 
     /** The last rescue of this package that was not undone since, or null. */

@@ -1,5 +1,6 @@
 package dev.safepip.route;
 
+import dev.safepip.core.StateFiles;
 import dev.safepip.core.World;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -58,7 +59,7 @@ public final class CommandLinks {
                 if (!isCommand(command) || Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
                     continue;
                 }
-                Files.createDirectories(links);
+                StateFiles.forThisProcess().folder(links);
                 try {
                     Files.createSymbolicLink(link, command);
                 } catch (FileAlreadyExistsException e) {

@@ -1,11 +1,15 @@
 package dev.safepip.route;
 
 import dev.safepip.core.BoundedFile;
+import dev.safepip.core.StateFiles;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -43,9 +47,17 @@ public final class HalfMadeVenvs {
     private static final int MOST_ENTRIES = 20_000;
 
     private final Path dir;
+    /** safepip's data folder: a venv made below it (the default venv) is made 0700, as safepip's own; or null. */
+    private final Path ownData;
+    private final StateFiles files = StateFiles.forThisProcess();
 
     public HalfMadeVenvs(Path stateDir) {
+        this(stateDir, null);
+    }
+
+    public HalfMadeVenvs(Path stateDir, Path ownData) {
         this.dir = stateDir.resolve("creating");
+        this.ownData = ownData == null ? null : ownData.toAbsolutePath().normalize();
     }
 
     /** What safepip noted before creating a venv. */
@@ -69,7 +81,7 @@ public final class HalfMadeVenvs {
     }
 
     private Path notePath(Path venv) {
-        return dir.resolve(StateLock.key(venv));
+        return dir.resolve(StateLock.pathKey(venv));
     }
 
     /**
@@ -81,15 +93,32 @@ public final class HalfMadeVenvs {
         byte[] random = new byte[16];
         new SecureRandom().nextBytes(random);
         Note note = new Note(venv.toAbsolutePath().normalize(), HexFormat.of().formatHex(random), made, Instant.now());
-        Files.createDirectories(dir);
         // The note first: a crash before the folder exists leaves a note about nothing, which the next run drops.
-        Files.writeString(notePath(venv), "venv=" + note.venv() + "\ntoken=" + note.token() + "\nmade=" + made
-                + "\ntime=" + note.time().toEpochMilli() + "\n", StandardCharsets.UTF_8);
-        if (made) {
+        // Written whole to a new file and renamed into place: never through a link planted at the note's path.
+        files.writeWhole(notePath(venv), ("venv=" + note.venv() + "\ntoken=" + note.token() + "\nmade=" + made
+                + "\ntime=" + note.time().toEpochMilli() + "\n").getBytes(StandardCharsets.UTF_8));
+        if (made && ownData != null && note.venv().startsWith(ownData)) {
+            files.folder(venv);
+        } else if (made) {
             Files.createDirectories(venv);
         }
-        Files.writeString(venv.resolve(TOKEN_FILE), note.token() + "\n", StandardCharsets.UTF_8);
+        writeToken(venv.resolve(TOKEN_FILE), note.token());
         return note;
+    }
+
+    /**
+     * The token goes in a folder that may be the user's (a project's .venv): created new, so a link or file already
+     * there is never written through.
+     */
+    private static void writeToken(Path token, String text) throws IOException {
+        Files.deleteIfExists(token);
+        try (FileChannel channel = FileChannel.open(token, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS)) {
+            ByteBuffer out = ByteBuffer.wrap((text + "\n").getBytes(StandardCharsets.UTF_8));
+            while (out.hasRemaining()) {
+                channel.write(out);
+            }
+        }
     }
 
     /** The venv is made: the token and the note go. */

@@ -1,6 +1,7 @@
 package dev.safepip.route;
 
 import dev.safepip.core.IoProblem;
+import dev.safepip.core.StateFiles;
 import dev.safepip.ledger.Ledger;
 import dev.safepip.ledger.LedgerRecord;
 import dev.safepip.plan.RouteKind;
@@ -35,6 +36,8 @@ public final class LedgerWriter {
                 requirements, kind.word(), location, interpreter, command, exit);
         try {
             new Ledger(stateDir).append(record);
+        } catch (StateFiles.Refused e) {
+            console.say("safepip: did not write the ledger: " + e.getMessage() + "; " + e.fix() + ".");
         } catch (IOException e) {
             console.say("safepip: could not write the ledger (" + IoProblem.describe(e) + "); `safepip where` will "
                     + "not know of this.");

@@ -52,6 +52,29 @@ public record PipxEnvironment(Path home, Path bin) {
         return new PipxEnvironment(Path.of(home).toAbsolutePath().normalize(), Path.of(bin));
     }
 
+    /**
+     * What pipx's children must be told so that they keep their things where this says, when safepip's own folders
+     * are not the user's HOME (root under sudo -E: see World#ownHome): root's HOME, these folders and the XDG
+     * folders under that HOME; nothing when HOME is safepip's own.
+     */
+    public Map<String, String> childChanges(dev.safepip.core.World world) {
+        Path own = world.ownHome();
+        if (own.equals(world.home()) && world.ownEnv() == world.env()) {
+            return Map.of();
+        }
+        Map<String, String> changes = new java.util.HashMap<>();
+        changes.put("HOME", own.toString());
+        changes.put("PIPX_HOME", home.toString());
+        changes.put("PIPX_BIN_DIR", bin.toString());
+        changes.put("PIPX_SHARED_LIBS", home.resolve("shared").toString());
+        changes.put("PIPX_MAN_DIR", own.resolve(".local/share/man").toString());
+        changes.put("XDG_DATA_HOME", world.xdg("XDG_DATA_HOME", ".local/share").toString());
+        changes.put("XDG_STATE_HOME", world.xdg("XDG_STATE_HOME", ".local/state").toString());
+        changes.put("XDG_CACHE_HOME", world.xdg("XDG_CACHE_HOME", ".cache").toString());
+        changes.put("XDG_CONFIG_HOME", world.xdg("XDG_CONFIG_HOME", ".config").toString());
+        return changes;
+    }
+
     /** The applications pipx has, by the folder names of their environments (pipx names them by project). */
     public Set<String> apps() {
         Set<String> apps = new HashSet<>();

@@ -1,6 +1,7 @@
 package dev.safepip.route;
 
 import dev.safepip.core.BoundedFile;
+import dev.safepip.core.StateFiles;
 import dev.safepip.process.ChildSignals;
 import dev.safepip.process.ChildWatch;
 import java.io.IOException;
@@ -29,11 +30,13 @@ public final class StateLock implements AutoCloseable, ChildWatch {
     private final FileChannel channel;
     private final FileLock lock;
     private final Path childNote;
+    private final StateFiles files;
 
-    private StateLock(FileChannel channel, FileLock lock, Path childNote) {
+    private StateLock(FileChannel channel, FileLock lock, Path childNote, StateFiles files) {
         this.channel = channel;
         this.lock = lock;
         this.childNote = childNote;
+        this.files = files;
     }
 
     /**
@@ -41,9 +44,11 @@ public final class StateLock implements AutoCloseable, ChildWatch {
      * pressed Ctrl-C while waiting (a blocking lock call would not wake up for it).
      */
     public static StateLock acquire(Path stateDir, Path target, Consumer<String> waiting) throws IOException {
+        StateFiles files = StateFiles.forThisProcess();
         Path file = stateDir.resolve("locks").resolve(key(target) + ".lock");
-        Files.createDirectories(file.getParent());
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        // Never through a link: a lock file linked to another file would have root create or truncate nothing, but
+        // the child note beside it is written, and a planted lock is a sign the folder is not safepip's alone.
+        FileChannel channel = files.open(file, StandardOpenOption.WRITE);
         try {
             FileLock lock = channel.tryLock();
             if (lock == null) {
@@ -57,7 +62,7 @@ public final class StateLock implements AutoCloseable, ChildWatch {
                 sleep();
                 lock = channel.tryLock();
             }
-            StateLock held = new StateLock(channel, lock, file.resolveSibling(key(target) + ".child"));
+            StateLock held = new StateLock(channel, lock, file.resolveSibling(key(target) + ".child"), files);
             if (!held.awaitOrphan(waiting)) {
                 held.close();
                 return null;
@@ -115,7 +120,8 @@ public final class StateLock implements AutoCloseable, ChildWatch {
     @Override
     public void started(ProcessHandle child) {
         try {
-            Files.writeString(childNote, child.pid() + " " + startMillis(child) + "\n", StandardCharsets.UTF_8);
+            files.writeWhole(childNote, (child.pid() + " " + startMillis(child) + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             // Without the note a crash of the JVM alone could let the next run race this child; the run goes on.
         }
@@ -138,15 +144,49 @@ public final class StateLock implements AutoCloseable, ChildWatch {
         }
     }
 
-    /** A file name for a path: the same path always gives the same name. */
+    /**
+     * A file name for a place: the same place always gives the same name, whatever path leads to it (a project
+     * `.venv` that links to the default venv is the default venv), so two runs never hold two locks on one venv.
+     */
     public static String key(Path target) {
+        return name(realPlace(target));
+    }
+
+    /**
+     * A file name for a path as written: what the half-made notes are kept by, since they judge the folder at that
+     * path (a venv folder later replaced by a link is judged as changed, not as another place).
+     */
+    static String pathKey(Path target) {
+        return name(target.toAbsolutePath().normalize());
+    }
+
+    private static String name(Path path) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest(target.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
+                    .digest(path.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The real path of target with every link resolved; for a path that does not exist yet, the real path of its
+     * nearest existing folder with the rest appended (what a later run will find there once it is made).
+     */
+    static Path realPlace(Path target) {
+        Path absolute = target.toAbsolutePath().normalize();
+        Path existing = absolute;
+        while (existing != null) {
+            try {
+                Path real = existing.toRealPath();
+                return real.resolve(existing.relativize(absolute)).normalize();
+            } catch (IOException e) {
+                // Not there yet (or a dangling link): one folder up.
+                existing = existing.getParent();
+            }
+        }
+        return absolute;
     }
 
     @Override

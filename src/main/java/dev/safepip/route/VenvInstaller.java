@@ -69,7 +69,7 @@ public final class VenvInstaller implements RouteExecutor {
                     + "left out.");
         }
         ChildSignals.install();
-        HalfMadeVenvs halfMade = new HalfMadeVenvs(stateDir);
+        HalfMadeVenvs halfMade = new HalfMadeVenvs(stateDir, new dev.safepip.core.SafepipPaths(world).data());
         try (StateLock lock = StateLock.acquire(stateDir, dir, message -> console.say("safepip: " + message))) {
             if (lock == null || ChildSignals.interrupted()) {
                 console.say("safepip: interrupted; nothing was changed.");

@@ -6,6 +6,7 @@ import dev.safepip.core.World;
 import dev.safepip.config.Settings;
 import dev.safepip.core.IoProblem;
 import dev.safepip.core.SafepipPaths;
+import dev.safepip.core.StateFiles;
 import dev.safepip.pip.PipCommandLine;
 import dev.safepip.pip.PipExecutable;
 import dev.safepip.plan.BlockedCommand;
@@ -19,6 +20,7 @@ import dev.safepip.route.CommandLinks;
 import dev.safepip.route.CommandRouteRunner;
 import dev.safepip.route.LedgerUninstall;
 import dev.safepip.route.LedgerWriter;
+import dev.safepip.route.PipxEnvironment;
 import dev.safepip.route.PipxInstaller;
 import dev.safepip.route.RouteExecutor;
 import dev.safepip.route.VenvInstaller;
@@ -64,6 +66,10 @@ final class BlockedInstall {
         Path stateDir = new SafepipPaths(world).state();
         LedgerWriter ledger = new LedgerWriter(stateDir, console);
         try {
+            if (!dryRun) {
+                // Before any route runs: a state folder others could write to is refused now, not after the install.
+                new SafepipPaths(world).prepare(StateFiles.forThisProcess());
+            }
             if (!blocked.isInstall()) {
                 int done = new LedgerUninstall(world, console, runner, ledger, stateDir, settings.yes().value())
                         .run(plan, dryRun);
@@ -82,11 +88,13 @@ final class BlockedInstall {
             if (chosen == null) {
                 return ExitCodes.BLOCKED;
             }
-            int exit = executor(chosen.kind(), ledger, stateDir).run(chosen, plan);
+            int exit = executor(chosen.kind(), ledger, stateDir, plan).run(chosen, plan);
             if (chosen.kind() == RouteKind.VENV) {
                 refreshCommandLinks();
             }
             return exit;
+        } catch (StateFiles.Refused e) {
+            throw e.asError();
         } catch (IOException e) {
             throw SafepipException.unavailable("could not complete the " + (blocked.isInstall() ? "install"
                     : "uninstall") + ": " + IoProblem.describe(e), IoProblem.hint(e));
@@ -122,11 +130,14 @@ final class BlockedInstall {
         }
     }
 
-    private RouteExecutor executor(RouteKind kind, LedgerWriter ledger, Path stateDir) {
+    private RouteExecutor executor(RouteKind kind, LedgerWriter ledger, Path stateDir, Plan plan) {
         CommandRouteRunner commands = new CommandRouteRunner(world, console, runner, ledger);
         return switch (kind) {
             case VENV -> new VenvInstaller(world, console, runner, ledger, stateDir);
-            case PIPX -> new PipxInstaller(world, console, commands);
+            // pipx keeps its things where the plan says: root's own home under sudo -E, not the user's.
+            case PIPX -> new PipxInstaller(world, console, new CommandRouteRunner(world, console, runner.with(
+                    new PipxEnvironment(Path.of(plan.facts().pipxHome()), Path.of(plan.facts().pipxBinDir()))
+                            .childChanges(world)), ledger));
             case SYSTEM, BREAK -> commands;
         };
     }

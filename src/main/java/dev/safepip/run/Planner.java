@@ -98,7 +98,7 @@ final class Planner {
         Path pipx = path.find("pipx");
         Path aptGet = path.find("apt-get");
         CompletableFuture<PipxEnvironment> pipxEnv = looks.pipx() && blocked.isInstall()
-                ? CompletableFuture.supplyAsync(() -> PipxEnvironment.of(pipx, world.env(), world.home(),
+                ? CompletableFuture.supplyAsync(() -> PipxEnvironment.of(pipx, world.ownEnv(), world.ownHome(),
                         aptGet != null))
                 : null;
         Map<String, AppKind> kinds = Map.of();
@@ -109,7 +109,7 @@ final class Planner {
         PipxEnvironment pipxDirs = pipxEnv == null ? null : pipxEnv.join();
         if (pipxDirs == null) {
             // Without the look: pipx's variables or its defaults, with no process started.
-            pipxDirs = PipxEnvironment.of(null, world.env(), world.home(), aptGet != null);
+            pipxDirs = PipxEnvironment.of(null, world.ownEnv(), world.ownHome(), aptGet != null);
         }
         Set<String> apps = looks.pipx() ? pipxDirs.apps() : Set.of();
         boolean ensurepip = interpreter == null || interpreter.stdlib() == null

@@ -1,5 +1,6 @@
 package dev.safepip.system;
 
+import dev.safepip.core.StateFiles;
 import dev.safepip.process.CapturedCommand;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -63,11 +64,11 @@ final class AptCache {
             // The system keeps no package cache (Docker's Debian and Ubuntu images configure none): every apt-cache
             // would then read all of apt's lists again, about a second of CPU. apt builds one in safepip's cache
             // instead, checks it against its lists and dpkg's status on every start, and rebuilds it when stale.
-            try {
-                Files.createDirectories(ownCache.getParent());
-            } catch (IOException e) {
-                // apt then builds its cache in memory, as it would have anyway.
-            }
+            // apt writes there as whoever runs safepip, root too: only into a folder of safepip's own (made 0700,
+            // nobody else may write) and never to a link planted in the cache file's place.
+            StateFiles files = StateFiles.forThisProcess();
+            files.folder(ownCache.getParent());
+            files.checkFile(ownCache);
             argv.addAll(1, List.of("-o", "Dir::Cache::pkgcache=" + ownCache, "-o", "Dir::Cache::srcpkgcache="));
         }
         CapturedCommand.Result result;

@@ -136,4 +136,51 @@ class ConcurrencyIT {
             assertEquals(1, locks.count(), "all runs must have used the one lock of the one venv");
         }
     }
+
+    /**
+     * A project's .venv that is a link to the default venv is the default venv: runs through either path take the
+     * one lock of that place (before, half of them raced the creation and failed with 69).
+     */
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    void aDotVenvLinkedToTheDefaultVenvSharesItsLock() throws Exception {
+        Sandbox sandbox = Sandbox.in(tmp);
+        Path work = Files.createDirectories(tmp.resolve("work"));
+        Path project = Files.createDirectories(tmp.resolve("project"));
+        Path defaultVenv = Files.createDirectories(sandbox.defaultVenv());
+        Files.createSymbolicLink(project.resolve(".venv"), defaultVenv);
+        List<String> names = IntStream.rangeClosed(1, RUNS).mapToObj(i -> "pkg" + i).toList();
+        WheelBuilder[] wheels = names.stream().map(name -> WheelBuilder.of(name, "1.0")).toArray(WheelBuilder[]::new);
+
+        List<Proc.Result> results = new ArrayList<>();
+        try (LocalIndex index = Sandbox.serve(tmp.resolve("wheels"), wheels)) {
+            Map<String, String> env = sandbox.env(index);
+            ExecutorService pool = Executors.newFixedThreadPool(RUNS);
+            try {
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<Proc.Result>> futures = new ArrayList<>();
+                for (int i = 0; i < RUNS; i++) {
+                    List<String> argv = List.of(Launcher.script().toString(), "--via=venv", "install", names.get(i));
+                    Path cwd = i % 2 == 0 ? project : work;
+                    futures.add(pool.submit(() -> {
+                        go.await();
+                        return Proc.run(argv, env, cwd, EACH);
+                    }));
+                }
+                go.countDown();
+                for (Future<Proc.Result> future : futures) {
+                    results.add(future.get());
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        for (Proc.Result result : results) {
+            assertEquals(0, result.exit(), result.describe());
+        }
+        try (Stream<Path> locks = Files.list(sandbox.stateDir().resolve("locks"))) {
+            assertEquals(1, locks.filter(p -> p.toString().endsWith(".lock")).count(),
+                    "both paths must take the one lock of the one venv");
+        }
+    }
 }
