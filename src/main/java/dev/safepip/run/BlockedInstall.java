@@ -126,7 +126,7 @@ final class BlockedInstall {
         CommandRouteRunner commands = new CommandRouteRunner(world, console, runner, ledger);
         return switch (kind) {
             case VENV -> new VenvInstaller(world, console, runner, ledger, stateDir);
-            case PIPX -> new PipxInstaller(world, console, commands);
+            case PIPX -> new PipxInstaller(world, console, commands, runner, ledger, stateDir);
             case SYSTEM, BREAK -> commands;
         };
     }
