@@ -174,6 +174,38 @@ class PipxInterruptIT {
         }
     }
 
+    @Test
+    void aRescueKilledMidPipxIsRedoneByTheNextRescue() throws Exception {
+        // A Python of its own: the test puts a stray into it.
+        sandbox = Sandbox.in(tmp.resolve("own"));
+        venv = sandbox.testEnv().pipxHome().resolve("venvs/plainapp");
+        Proc.Result stray = Proc.run(List.of(sandbox.managed().python().toString(), "-m", "pip", "install", "--user",
+                "--break-system-packages", "plainapp==1.0"), sandbox.env(index), cwd, Duration.ofSeconds(120));
+        assertEquals(0, stray.exit(), stray.describe());
+        FaultIT.Background first = FaultIT.Background.start(sandbox.env(index), cwd, tmp.resolve("rescue"),
+                "rescue", "--yes", "plainapp");
+        try {
+            awaitPipAtWork(first);
+            List<ProcessHandle> tree = first.process().descendants().toList();
+            Proc.run(List.of("/bin/kill", "-s", "KILL", "--", "-" + first.process().pid()), sandbox.testEnv().map(),
+                    cwd, QUICK);
+            tree.forEach(ProcessHandle::destroyForcibly);
+            assertTrue(first.process().waitFor(10, TimeUnit.SECONDS), "safepip survived SIGKILL");
+            for (ProcessHandle child : tree) {
+                child.onExit().get(10, TimeUnit.SECONDS);
+            }
+        } finally {
+            first.process().destroyForcibly();
+        }
+
+        Proc.Result again = Launcher.run(sandbox.env(index), cwd, "rescue", "--yes", "plainapp");
+        assertEquals(0, again.exit(), again.describe());
+        assertTrue(again.stderr().contains("half-made"), again.describe());
+        assertTrue(again.stderr().contains("moved with pipx"), again.describe());
+        assertWorks();
+        assertLedgerEndsInOneSuccess();
+    }
+
     // ---------------------------------------------------------------------------------------------------------
 
     private FaultIT.Background startInstall(String name) throws IOException {
