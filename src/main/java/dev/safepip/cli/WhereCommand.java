@@ -6,12 +6,12 @@ import dev.safepip.ledger.Holdings;
 import dev.safepip.ledger.Ledger;
 import dev.safepip.plan.RouteKind;
 import dev.safepip.python.DistInfo;
+import dev.safepip.route.PipxAppState;
 import dev.safepip.ui.Sanitizer;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -83,7 +83,7 @@ public final class WhereCommand implements Callable<Integer> {
         padded(row, Sanitizer.clean(holding.name()), 24).append(' ');
         padded(row, Sanitizer.clean(holding.route()), 6).append(' ');
         padded(row, Sanitizer.clean(holding.location()), 50).append(' ');
-        row.append(WHEN.format(holding.time())).append("  ").append(stillThere(holding) ? "present" : "gone");
+        row.append(WHEN.format(holding.time())).append("  ").append(stillThere(holding));
         return row.append(System.lineSeparator()).toString();
     }
 
@@ -98,13 +98,20 @@ public final class WhereCommand implements Callable<Integer> {
     /** The projects installed in each venv, listed once however many of its packages are shown. */
     private final java.util.Map<String, java.util.Set<String>> installed = new java.util.HashMap<>();
 
-    private boolean stillThere(Holdings.Holding holding) {
+    /** "present", "gone", or "broken" for a pipx environment a pipx run left half-made. */
+    private String stillThere(Holdings.Holding holding) {
         RouteKind kind = RouteKind.of(holding.route());
         return switch (kind == null ? RouteKind.SYSTEM : kind) {
             case VENV -> installed.computeIfAbsent(holding.location(),
-                    location -> DistInfo.projects(DistInfo.venvSiteDirs(Path.of(location)))).contains(holding.name());
-            case PIPX -> Files.isDirectory(Path.of(holding.location(), "venvs", holding.name()));
-            default -> true;
+                    location -> DistInfo.projects(DistInfo.venvSiteDirs(Path.of(location)))).contains(holding.name())
+                    ? "present" : "gone";
+            case PIPX -> switch (PipxAppState.of(Path.of(holding.location(), "venvs", holding.name()),
+                    holding.name()).kind()) {
+                case WHOLE -> "present";
+                case HALF_MADE -> "broken";
+                case ABSENT -> "gone";
+            };
+            default -> "present";
         };
     }
 }

@@ -72,16 +72,23 @@ public record PipxRoute(BlockedCommand blocked, String pipx, List<List<String>> 
             return commands;
         }
         for (Requirement requirement : blocked.named()) {
-            commands.add(commandFor(requirement, pipArgs));
+            commands.add(commandFor(requirement, pipArgs, installed.contains(requirement.normalizedName())));
         }
         return commands;
     }
 
-    private List<String> commandFor(Requirement requirement, List<String> pipArgs) {
+    /**
+     * The plain `pipx install` of one requirement: what runs instead of the planned command when safepip had to
+     * remove the application's half-made environment first (an upgrade of what is gone is an install).
+     */
+    public List<String> afresh(Requirement requirement) {
+        return commandFor(requirement, blocked.line().wordsOf(AppDetector.SOURCE_OPTIONS), false);
+    }
+
+    private List<String> commandFor(Requirement requirement, List<String> pipArgs, boolean there) {
         if (!blocked.isInstall()) {
             return List.of(pipx, "uninstall", requirement.name());
         }
-        boolean there = installed.contains(requirement.normalizedName());
         boolean upgrade = blocked.line().has("--upgrade");
         if (there && upgrade && requirement.specifier().isEmpty()) {
             List<String> command = new ArrayList<>(List.of(pipx, "upgrade"));

@@ -5,6 +5,10 @@ import dev.safepip.core.IoProblem;
 import dev.safepip.ledger.Ledger;
 import dev.safepip.plan.RouteKind;
 import dev.safepip.route.LedgerWriter;
+import dev.safepip.route.PipxAppState;
+import dev.safepip.route.PipxTurn;
+import dev.safepip.route.PipxWork;
+import dev.safepip.process.ChildSignals;
 import dev.safepip.pip.PipArgvParser;
 import dev.safepip.pip.PipExecutable;
 import dev.safepip.pip.PipOptionTable;
@@ -110,22 +114,20 @@ public final class Rescuer {
     public boolean run(Move move) throws IOException {
         Stray stray = move.stray();
         int exit;
+        String broken;
         if (move.route().equals("pipx")) {
-            List<String> command = move.install().get(0);
-            console.say("safepip: running " + ShellQuote.line(command));
-            exit = runner.run(command);
-            ledger().write(true, List.of(stray.normalized()), List.of(stray.requirement()), RouteKind.PIPX,
-                    move.location(), python.python().toString(), command, exit);
+            exit = movePipx(move);
+            broken = exit == 0 ? pipxBroken : null;
         } else {
             exit = new VenvInstaller(world, console, runner, ledger(), places.stateDir())
                     .install(venvRoute(stray), python.version());
+            broken = exit == 0 ? check(move) : null;
         }
         if (exit != 0) {
             console.say("safepip: " + stray.name() + " could not be installed " + where(move) + "; the old copy in "
                     + stray.site() + " is left in place.");
             return false;
         }
-        String broken = check(move);
         if (broken != null) {
             console.say("safepip: the new copy of " + stray.name() + " " + where(move) + " does not work (" + broken
                     + "); the old copy in " + stray.site() + " is left in place.");
@@ -150,6 +152,38 @@ public final class Rescuer {
         return true;
     }
 
+    /** Why the last pipx move's new copy does not work, or null when it does. */
+    private String pipxBroken;
+
+    /**
+     * Installs an application with pipx in safepip's turn at pipx's home (a half-made environment an interrupted
+     * rescue left is repaired first), checks the new copy, and only then records it, with the check's verdict.
+     *
+     * @return pipx's exit code (0 when it succeeded, whether or not the new copy works: see pipxBroken)
+     */
+    private int movePipx(Move move) throws IOException {
+        Stray stray = move.stray();
+        List<String> command = move.install().get(0);
+        ChildSignals.install();
+        try (PipxTurn turn = PipxTurn.take(places.stateDir(), places.pipxHome(),
+                message -> console.say("safepip: " + message))) {
+            if (turn == null || ChildSignals.interrupted()) {
+                return ChildSignals.exitStatus();
+            }
+            int exit = new PipxWork(console, runner, places.stateDir()).run(turn, command.get(0),
+                    places.pipxHome().resolve("venvs").resolve(stray.normalized()), stray.normalized(), command,
+                    command);
+            if (ChildSignals.interrupted()) {
+                exit = exit != 0 ? exit : ChildSignals.exitStatus();
+            }
+            pipxBroken = exit == 0 ? check(move) : null;
+            ledger().write(true, List.of(stray.normalized()), List.of(stray.requirement()), RouteKind.PIPX,
+                    move.location(), python.python().toString(), command, exit != 0 ? exit : pipxBroken != null ? 1
+                            : 0);
+            return exit;
+        }
+    }
+
     private String where(Move move) {
         return move.route().equals("pipx") ? "with pipx" : "into " + move.location();
     }
@@ -159,6 +193,14 @@ public final class Rescuer {
         Stray stray = move.stray();
         Path interpreter = move.route().equals("pipx") ? places.pipxPython(stray)
                 : places.venv().resolve("bin/python");
+        if (move.route().equals("pipx")) {
+            PipxAppState state = PipxAppState.of(places.pipxHome().resolve("venvs").resolve(stray.normalized()),
+                    stray.normalized());
+            if (!state.whole()) {
+                return "pipx's environment of it is not whole: " + (state.why() == null ? "there is none"
+                        : state.why());
+            }
+        }
         List<String> argv = new ArrayList<>(List.of(interpreter.toString(), "-I", "-c", CHECK, stray.name(),
                 stray.version()));
         if (move.route().equals("venv")) {

@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Where pipx keeps its environments and puts its commands, asked of pipx itself (`pipx environment`): its default
@@ -75,13 +74,19 @@ public record PipxEnvironment(Path home, Path bin) {
         return changes;
     }
 
-    /** The applications pipx has, by the folder names of their environments (pipx names them by project). */
+    /**
+     * The applications pipx has whole, by the folder names of their environments (pipx names them by project). One
+     * a pipx run left half-made is not among them: the plan installs it afresh, after the repair.
+     */
     public Set<String> apps() {
         Set<String> apps = new HashSet<>();
-        try (Stream<Path> venvs = Files.list(home.resolve("venvs"))) {
-            venvs.forEach(venv -> apps.add(dev.safepip.python.DistInfo.normalize(venv.getFileName().toString())));
-        } catch (IOException e) {
-            // No venvs folder: no applications yet.
+        // java.io and a plain loop: this runs while a blocked install is planned.
+        String[] venvs = home.resolve("venvs").toFile().list();
+        for (String venv : venvs == null ? new String[0] : venvs) {
+            String name = dev.safepip.python.DistInfo.normalize(venv);
+            if (PipxAppState.of(venv(venv), name).whole()) {
+                apps.add(name);
+            }
         }
         return apps;
     }

@@ -134,10 +134,13 @@ final class BlockedInstall {
         CommandRouteRunner commands = new CommandRouteRunner(world, console, runner, ledger);
         return switch (kind) {
             case VENV -> new VenvInstaller(world, console, runner, ledger, stateDir);
-            // pipx keeps its things where the plan says: root's own home under sudo -E, not the user's.
-            case PIPX -> new PipxInstaller(world, console, new CommandRouteRunner(world, console, runner.with(
-                    new PipxEnvironment(Path.of(plan.facts().pipxHome()), Path.of(plan.facts().pipxBinDir()))
-                            .childChanges(world)), ledger));
+            case PIPX -> {
+                // pipx keeps its things where the plan says: root's own home under sudo -E, not the user's.
+                PipRunner pipxRunner = runner.with(new PipxEnvironment(Path.of(plan.facts().pipxHome()),
+                        Path.of(plan.facts().pipxBinDir())).childChanges(world));
+                yield new PipxInstaller(world, console, new CommandRouteRunner(world, console, pipxRunner, ledger),
+                        pipxRunner, ledger, stateDir);
+            }
             case SYSTEM, BREAK -> commands;
         };
     }
