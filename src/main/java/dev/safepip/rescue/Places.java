@@ -18,7 +18,7 @@ public record Places(Path pipx, Path pipxHome, Path pipxBin, Path venv, Path sta
     public static Places of(World world, SearchPath path) {
         Path pipx = path.find("pipx");
         // Asked of pipx itself: its default home changed between versions.
-        PipxEnvironment dirs = PipxEnvironment.of(pipx, world.env(), world.home(), path.find("apt-get") != null);
+        PipxEnvironment dirs = PipxEnvironment.of(pipx, world.ownEnv(), world.ownHome(), path.find("apt-get") != null);
         SafepipPaths paths = new SafepipPaths(world);
         return new Places(pipx, dirs.home(), dirs.bin(), paths.defaultVenv(), paths.state());
     }

@@ -54,8 +54,8 @@ public final class PipxInstaller implements RouteExecutor {
             return exit;
         }
         PipxEnvironment pipx = route.bootstrap().isEmpty() ? new PipxEnvironment(Path.of(plan.facts().pipxHome()),
-                Path.of(plan.facts().pipxBinDir())) : PipxEnvironment.of(Path.of(route.pipx()), world.env(),
-                world.home(), false);
+                Path.of(plan.facts().pipxBinDir())) : PipxEnvironment.of(Path.of(route.pipx()), world.ownEnv(),
+                world.ownHome(), false);
         List<List<String>> own = route.commands().subList(route.bootstrap().size(), route.commands().size());
         ChildSignals.install();
         try (PipxTurn turn = PipxTurn.take(stateDir, pipx.home(), message -> console.say("safepip: " + message))) {
