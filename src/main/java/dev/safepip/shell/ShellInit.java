@@ -54,8 +54,9 @@ public final class ShellInit {
         }
         return "# The commands safepip installed (its default venv's, as links; pipx's), once each, however often this is "
                     + "sourced.\n"
-                + "for __safepip_dir in" + quoted + "; do\n    case \":$PATH:\" in\n        *\":$__safepip_dir:\"*) ;;\n"
-                + "        *) PATH=\"$__safepip_dir:$PATH\" ;;\n    esac\ndone\nunset __safepip_dir\n";
+                // ${PATH-}: an unset PATH must not end a `set -u` shell.
+                + "for __safepip_dir in" + quoted + "; do\n    case \":${PATH-}:\" in\n        *\":$__safepip_dir:\"*) ;;\n"
+                + "        *) PATH=\"$__safepip_dir${PATH:+:$PATH}\" ;;\n    esac\ndone\nunset __safepip_dir\n";
     }
 
     private static String read(String resource) {
