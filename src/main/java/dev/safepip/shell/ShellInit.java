@@ -32,7 +32,7 @@ public final class ShellInit {
         String template = read("/dev/safepip/shell/init." + name);
         boolean fish = name.equals("fish");
         return template
-                .replace("@SAFEPIP@", ShellQuote.word(launcher))
+                .replace("@SAFEPIP@", word(fish, launcher))
                 .replace("@OWN_WORDS@", String.join(" ", ownWords))
                 .replace("@OWN_COMMANDS_CASE@", String.join("|", ownCommands))
                 .replace("@PATH_LINE@", pathLine(fish, pathDirs));
@@ -44,7 +44,7 @@ public final class ShellInit {
         }
         StringBuilder quoted = new StringBuilder();
         for (String dir : dirs) {
-            quoted.append(' ').append(ShellQuote.word(dir));
+            quoted.append(' ').append(word(fish, dir));
         }
         if (fish) {
             return "# The commands safepip installed (its default venv's, as links; pipx's), once each, however often this is "
@@ -54,8 +54,20 @@ public final class ShellInit {
         }
         return "# The commands safepip installed (its default venv's, as links; pipx's), once each, however often this is "
                     + "sourced.\n"
-                + "for __safepip_dir in" + quoted + "; do\n    case \":$PATH:\" in\n        *\":$__safepip_dir:\"*) ;;\n"
-                + "        *) PATH=\"$__safepip_dir:$PATH\" ;;\n    esac\ndone\nunset __safepip_dir\n";
+                // ${PATH-}: an unset PATH must not end a `set -u` shell.
+                + "for __safepip_dir in" + quoted + "; do\n    case \":${PATH-}:\" in\n        *\":$__safepip_dir:\"*) ;;\n"
+                + "        *) PATH=\"$__safepip_dir${PATH:+:$PATH}\" ;;\n    esac\ndone\nunset __safepip_dir\n";
+    }
+
+    /**
+     * One word, quoted for the shell. fish reads \\ and \' inside single quotes as escapes, where a POSIX shell reads
+     * every character but ' as itself: a path with a backslash needs fish's own quoting.
+     */
+    static String word(boolean fish, String word) {
+        if (!fish || (word.indexOf('\\') < 0 && word.indexOf('\'') < 0)) {
+            return ShellQuote.word(word);
+        }
+        return "'" + word.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 
     private static String read(String resource) {

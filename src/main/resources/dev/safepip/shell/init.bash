@@ -1,27 +1,32 @@
 # safepip init: `pip` and `pip3` run safepip's launcher, which runs the real pip straight, with no JVM, whenever
 # PEP 668 cannot concern the command (every command but install and uninstall, and those too in a venv or on a
 # Python without EXTERNALLY-MANAGED), and starts safepip otherwise: one rule, the launcher's, in a clean /bin/sh
-# whatever this shell's options. Safe to source twice and in non-interactive shells.
-__safepip_bin=@SAFEPIP@
+# whatever this shell's options. Safe to source or eval twice, in interactive and non-interactive shells, under
+# set -e, -u and -o pipefail: every command here that may fail says what failing means (`|| :`), and no variable is
+# read that may be unset.
 
-# An alias of the same name would turn the definitions below into something else.
-unalias pip pip3 2>/dev/null
-pip() {
-    SAFEPIP_CALLED_AS=pip "$__safepip_bin" "$@"
+# An alias would win over the functions when called: it goes, each name on its own, and no alias is no error.
+# `function NAME {`, unlike `NAME() {`, is never read as an alias while it is parsed.
+unalias pip 2>/dev/null || :
+unalias pip3 2>/dev/null || :
+# The launcher's path is written in, not read from a variable: nothing a script unsets or changes can break pip.
+function pip {
+    SAFEPIP_CALLED_AS=pip @SAFEPIP@ "$@"
 }
-pip3() {
-    SAFEPIP_CALLED_AS=pip3 "$__safepip_bin" "$@"
+function pip3 {
+    SAFEPIP_CALLED_AS=pip3 @SAFEPIP@ "$@"
 }
 @PATH_LINE@
 # Completion: pip's own for pip and pip3; for safepip, its own words and then pip's.
-_safepip_pip_completion() {
-    COMPREPLY=( $( COMP_WORDS="${COMP_WORDS[*]}" COMP_CWORD=$COMP_CWORD PIP_AUTO_COMPLETE=1 \
-        command pip 2>/dev/null ) )
+# They run with the shell's options: no match (compgen's 1) and no pip are empty answers, not errors.
+function _safepip_pip_completion {
+    COMPREPLY=( $( COMP_WORDS="${COMP_WORDS[*]-}" COMP_CWORD=${COMP_CWORD-0} PIP_AUTO_COMPLETE=1 \
+        command pip 2>/dev/null || : ) )
 }
-_safepip_completion() {
-    local cur=${COMP_WORDS[COMP_CWORD]} i word skip= pip_words=(pip) command=
+function _safepip_completion {
+    local cur=${COMP_WORDS[COMP_CWORD]-} i word skip= pip_words=(pip) command=
     for ((i = 1; i < COMP_CWORD; i++)); do
-        word=${COMP_WORDS[i]}
+        word=${COMP_WORDS[i]-}
         if [ -n "$skip" ]; then skip=; continue; fi
         case $word in
             --via|--venv|--inject) skip=1; continue ;;
@@ -32,14 +37,14 @@ _safepip_completion() {
         pip_words+=("$word")
     done
     case $command in
-        init) COMPREPLY=( $(compgen -W "bash zsh fish --path" -- "$cur") ); return ;;
-        @OWN_COMMANDS_CASE@) COMPREPLY=( $(compgen -W "--help" -- "$cur") ); return ;;
+        init) COMPREPLY=( $(compgen -W "bash zsh fish --path" -- "$cur" || :) ); return ;;
+        @OWN_COMMANDS_CASE@) COMPREPLY=( $(compgen -W "--help" -- "$cur" || :) ); return ;;
     esac
     pip_words+=("$cur")
     COMPREPLY=( $( COMP_WORDS="${pip_words[*]}" COMP_CWORD=$(( ${#pip_words[@]} - 1 )) PIP_AUTO_COMPLETE=1 \
-        command pip 2>/dev/null ) )
+        command pip 2>/dev/null || : ) )
     if [ -z "$command" ]; then
-        COMPREPLY+=( $(compgen -W "@OWN_WORDS@" -- "$cur") )
+        COMPREPLY+=( $(compgen -W "@OWN_WORDS@" -- "$cur" || :) )
     fi
 }
 if command -v complete >/dev/null 2>&1; then
