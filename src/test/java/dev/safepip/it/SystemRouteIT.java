@@ -9,6 +9,7 @@ import dev.safepip.harness.Proc;
 import dev.safepip.harness.TestEnv;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
@@ -152,17 +153,27 @@ class SystemRouteIT {
         return status.exit() == 0 && status.stdout().contains("install ok installed");
     }
 
-    /** Lets the user nobody into the test's folders (JUnit makes them private to root). */
+    /**
+     * Lets the user nobody into the test's folders (JUnit makes them private to root): the folders above may be
+     * entered and read, and what is inside becomes nobody's own. Not mode 0777: safepip rightly refuses a state
+     * folder that everybody may write.
+     */
     private static void openUp(Path root) throws IOException {
-        for (Path dir = root; dir != null; dir = dir.getParent()) {
+        for (Path dir = root.getParent(); dir != null; dir = dir.getParent()) {
             if (dir.toString().equals("/tmp") || dir.getParent() == null) {
                 break;
             }
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
+        int nobody = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid") == 0 ? 65534 : -1;
         try (Stream<Path> walk = Files.walk(root)) {
-            for (Path path : walk.filter(p -> Files.isDirectory(p) && !Files.isSymbolicLink(p)).toList()) {
-                Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwxrwxrwx"));
+            for (Path path : walk.toList()) {
+                if (nobody >= 0) {
+                    Files.setAttribute(path, "unix:uid", nobody, LinkOption.NOFOLLOW_LINKS);
+                }
+                if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwxr-xr-x"));
+                }
             }
         }
     }

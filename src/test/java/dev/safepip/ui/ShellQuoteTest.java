@@ -67,8 +67,13 @@ class ShellQuoteTest {
                 "~", "\"double\"", "back\\slash", "tab\there", "\u00fcn\u00efc\u00f8d\u00e9 \u2713", "''", "'",
                 "$HOME", "a\\'b", "-n", "%s", "!x", "{a,b}", "x=1", "#hash", "&", "|", ">out", "<in", "(", ")");
         Files.createDirectory(tmp.resolve("x"));
-        Process process = new ProcessBuilder("/bin/sh", "-c", "printf '%s\\0' " + ShellQuote.line(words))
-                .directory(tmp.toFile()).redirectErrorStream(true).start();
+        // The line goes to the shell on its stdin, as UTF-8 bytes: an argv would be encoded by this JVM's locale,
+        // which turns every non-ASCII letter into '?' where no LANG is set (a Debian 13 container).
+        Process process = new ProcessBuilder("/bin/sh", "-s").directory(tmp.toFile()).redirectErrorStream(true)
+                .start();
+        try (var stdin = process.getOutputStream()) {
+            stdin.write(("printf '%s\\0' " + ShellQuote.line(words) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         process.getInputStream().transferTo(out);
         assertTrue(process.waitFor(10, TimeUnit.SECONDS));
