@@ -182,6 +182,16 @@ class LedgerRecordsIT {
                 aptCalls());
     }
 
+    /** Debian's table knows a package called black; that does not make it installed here. */
+    @Test
+    void aPackageNobodyInstalledIsNotSentToApt() {
+        Proc.Result result = Launcher.run(TestEnv.withPathFirst(sandbox.env(), bin), tmp, "uninstall", "-y",
+                "black");
+        assertEquals(1, result.exit(), result.describe());
+        assertTrue(result.stderr().contains("neither safepip nor Debian installed black here"), result.describe());
+        assertFalse(result.stderr().contains("remove it with apt"), result.describe());
+    }
+
     private static String captured(String name) throws IOException {
         try (InputStream in = LedgerRecordsIT.class.getResourceAsStream("/apt/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
