@@ -11,7 +11,7 @@ import java.util.List;
  *
  * @param manager   the system's package manager, or null when there is none
  * @param packages  one per named requirement; checked against the manager when it can be asked
- * @param assumeYes the user said --yes: the package manager is not to ask again
+ * @param assumeYes the user said --yes (apt never asks again in any case: its commands carry -y)
  */
 public record SystemRoute(BlockedCommand blocked, PackageManager manager, List<SystemPackage> packages, boolean root,
                           boolean assumeYes) implements Route {
@@ -44,22 +44,25 @@ public record SystemRoute(BlockedCommand blocked, PackageManager manager, List<S
 
     @Override
     public List<List<String>> commands() {
+        List<String> names = packageNames();
+        if (manager == null || names.isEmpty()) {
+            return List.of();
+        }
+        // apt's own commands carry -y whoever chose the route (the menu, --via=apt, --yes): the one question is
+        // safepip's, and what apt would also remove is asked of apt-get -s before it runs (CommandRouteRunner).
+        return List.of(blocked.isInstall() ? manager.installCommand(names, root)
+                : manager.removeCommand(names, root));
+    }
+
+    /** The system packages the command names, in order. */
+    public List<String> packageNames() {
         List<String> names = new ArrayList<>();
         for (SystemPackage p : packages) {
             if (p.packageName() != null) {
                 names.add(p.packageName());
             }
         }
-        if (manager == null || names.isEmpty()) {
-            return List.of();
-        }
-        List<String> command = new ArrayList<>(blocked.isInstall() ? manager.installCommand(names, root)
-                : manager.removeCommand(names, root));
-        if (assumeYes && manager.name().equals("apt")) {
-            // apt-get asks Y/n itself; with --yes and no terminal that question would abort the install.
-            command.add(command.indexOf(blocked.isInstall() ? "install" : "remove") + 1, "-y");
-        }
-        return List.of(command);
+        return names;
     }
 
     @Override

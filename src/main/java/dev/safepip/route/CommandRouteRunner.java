@@ -1,14 +1,17 @@
 package dev.safepip.route;
 
+import dev.safepip.core.ExitCodes;
 import dev.safepip.core.World;
 import dev.safepip.plan.BlockedCommand;
 import dev.safepip.plan.Plan;
 import dev.safepip.plan.RequirementFiles;
 import dev.safepip.plan.Route;
 import dev.safepip.plan.RouteKind;
+import dev.safepip.plan.SystemRoute;
 import dev.safepip.process.ChildSignals;
 import dev.safepip.process.PipRunner;
 import dev.safepip.python.Interpreter;
+import dev.safepip.system.Apt;
 import dev.safepip.ui.Console;
 import dev.safepip.core.ShellQuote;
 import java.io.IOException;
@@ -17,7 +20,7 @@ import java.util.List;
 /**
  * Carries out a route that is a list of commands — the system package manager, --break-system-packages — and runs
  * commands for the pipx route: each is shown, then run on the user's terminal; the first failure stops the rest.
- * Each command is recorded.
+ * Each command is recorded. Before apt installs, apt-get -s says what else it would remove ({@link AptConsent}).
  */
 public final class CommandRouteRunner implements RouteExecutor {
     private final World world;
@@ -38,6 +41,16 @@ public final class CommandRouteRunner implements RouteExecutor {
             console.danger("safepip: WARNING: installing into the system Python with --break-system-packages. "
                     + "Packages it replaces or upgrades may break tools of your distribution that rely on them, "
                     + "and the distribution's own updates may later overwrite or break what pip installs.");
+        }
+        if (route instanceof SystemRoute system && system.manager() instanceof Apt apt
+                && !route.commands().isEmpty()) {
+            // apt runs with -y: what it would do beyond the packages named is asked first, and asked about once.
+            String verb = plan.blocked().isInstall() ? "install" : "remove";
+            if (!new AptConsent(world, console, plan.facts().assumeYes()).allows(apt, verb, system.packageNames(),
+                    route.commands().get(0), false)) {
+                console.say("safepip: nothing done.");
+                return ExitCodes.BLOCKED;
+            }
         }
         Interpreter interpreter = plan.situation().interpreter();
         String location = route.kind() == RouteKind.SYSTEM ? "system"

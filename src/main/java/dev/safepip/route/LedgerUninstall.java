@@ -1,5 +1,7 @@
 package dev.safepip.route;
 
+import dev.safepip.core.ExitCodes;
+import dev.safepip.core.Ownership;
 import dev.safepip.core.World;
 import dev.safepip.core.SafepipPaths;
 import dev.safepip.ledger.Holdings;
@@ -8,19 +10,17 @@ import dev.safepip.plan.BlockedCommand;
 import dev.safepip.plan.Plan;
 import dev.safepip.pip.Requirement;
 import dev.safepip.plan.RouteKind;
-import dev.safepip.process.CapturedCommand;
 import dev.safepip.process.PipRunner;
-import dev.safepip.python.DistInfo;
 import dev.safepip.python.Interpreter;
+import dev.safepip.system.Apt;
+import dev.safepip.system.AptSimulation;
 import dev.safepip.ui.Console;
 import dev.safepip.core.ShellQuote;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,35 +91,122 @@ public final class LedgerUninstall {
             texts.add(requirement.text());
         }
         for (String name : unknown) {
-            explainUnknown(name, interpreter);
+            new UnknownPackage(world, console).explain(name, interpreter);
         }
         if (byPlace.isEmpty()) {
             return -1;
         }
+        RecordedPlace places = new RecordedPlace(plan, Ownership.ofThisProcess(), pipxEnvironment(byPlace, plan));
         int exit = 0;
         for (Map.Entry<Holdings.Holding, List<String>> entry : byPlace.entrySet()) {
-            Holdings.Holding place = entry.getKey();
-            List<String> command = commandFor(plan, place, entry.getValue());
-            console.say("safepip: " + String.join(", ", entry.getValue()) + " was installed by safepip ("
-                    + place.route() + ", " + place.location() + "); removing it from there.");
-            if (dryRun) {
-                console.command(ShellQuote.line(command));
-                continue;
-            }
-            if (place.route().equals(RouteKind.SYSTEM.word()) && !consents(command)) {
-                console.say("safepip: not removed; to remove it yourself:");
-                console.command(ShellQuote.line(command));
-                exit = Math.max(exit, 1);
-                continue;
-            }
-            console.say("safepip: running " + ShellQuote.line(command));
-            int result = runner.run(command);
-            List<String> removed = entry.getValue().stream().map(t -> Requirement.parse(t).normalizedName()).toList();
-            ledger.write(false, removed, entry.getValue(), RouteKind.of(place.route()), place.location(),
-                    interpreter == null ? "" : interpreter.path().toString(), command, result);
-            exit = Math.max(exit, result);
+            exit = Math.max(exit, remove(plan, places, entry.getKey(), entry.getValue(), dryRun));
         }
         return unknown.isEmpty() ? exit : Math.max(exit, 1);
+    }
+
+    /** pipx's folders as pipx says today, asked only when a pipx record is to be acted on. */
+    private PipxEnvironment pipxEnvironment(Map<Holdings.Holding, List<String>> byPlace, Plan plan) {
+        for (Holdings.Holding place : byPlace.keySet()) {
+            if (RouteKind.of(place.route()) == RouteKind.PIPX) {
+                return plan.facts().pipx() == null ? null : PipxEnvironment.of(plan.facts().pipx(), world.env(),
+                        world.home(), plan.facts().aptGet() != null);
+            }
+        }
+        return null;
+    }
+
+    /** Removes the requirements recorded at one place, after checking the place; returns the exit code. */
+    private int remove(Plan plan, RecordedPlace places, Holdings.Holding place, List<String> requirements,
+                       boolean dryRun) throws IOException {
+        Interpreter interpreter = plan.situation().interpreter();
+        List<String> names = new ArrayList<>();
+        for (String text : requirements) {
+            names.add(Requirement.parse(text).normalizedName());
+        }
+        String what = String.join(", ", requirements);
+        List<String> command;
+        List<String> debian = new ArrayList<>();
+        switch (RouteKind.of(place.route())) {
+            case VENV -> {
+                String why = places.venvProblem(place);
+                if (why != null) {
+                    return skipped(what, place, why);
+                }
+                command = places.venvCommand(place, argsFor(plan.blocked(), requirements));
+            }
+            case PIPX -> {
+                String why = places.pipxProblem(place);
+                if (why != null) {
+                    return skipped(what, place, why);
+                }
+                command = places.pipxCommand(Requirement.parse(requirements.get(0)).name());
+            }
+            case SYSTEM -> {
+                List<String> problems = new ArrayList<>();
+                for (String name : names) {
+                    String found = places.systemPackage(new Holdings.Holding(name, place.route(), place.location(),
+                            place.time(), place.interpreter(), List.of()), problems);
+                    if (found != null && !debian.contains(found)) {
+                        debian.add(found);
+                    }
+                }
+                if (!problems.isEmpty()) {
+                    return skipped(what, place, String.join("; ", problems));
+                }
+                command = plan.facts().manager().removeCommand(debian, plan.facts().root());
+            }
+            default -> {
+                return skipped(what, place, "safepip removes nothing it installed with --break-system-packages");
+            }
+        }
+        AptSimulation simulation = null;
+        if (plan.facts().manager() instanceof Apt apt && RecordedPlace.isSystem(place)) {
+            try {
+                simulation = apt.simulate("remove", debian);
+            } catch (IOException e) {
+                return skipped(what, place, "apt cannot say what removing " + String.join(" ", debian)
+                        + " would do: " + e.getMessage());
+            }
+            List<String> missing = new ArrayList<>(debian);
+            missing.removeAll(simulation.removed());
+            if (!missing.isEmpty()) {
+                return skipped(what, place, "Debian's " + String.join(", ", missing) + " is not installed");
+            }
+        }
+        console.say("safepip: " + what + " was installed by safepip (" + place.route() + ", " + place.location()
+                + "); removing it from there.");
+        if (dryRun) {
+            console.command(ShellQuote.line(command));
+            if (simulation != null && !simulation.removedBeyond(debian).isEmpty()) {
+                console.say("safepip: apt would also remove " + String.join(" ", simulation.removedBeyond(debian))
+                        + "; a run asks on a terminal, and stops with exit code 69 without one or with --yes.");
+                return assumeYes || !world.tty().in() ? ExitCodes.UNAVAILABLE : 0;
+            }
+            return 0;
+        }
+        if (RecordedPlace.isSystem(place)) {
+            boolean yes = simulation != null
+                    ? new AptConsent(world, console, assumeYes).allows(simulation, debian, command, true)
+                    : consents(command);
+            if (!yes) {
+                console.say("safepip: not removed; to remove it yourself:");
+                console.command(ShellQuote.line(command));
+                return 1;
+            }
+        }
+        console.say("safepip: running " + ShellQuote.line(command));
+        int result = runner.run(command);
+        ledger.write(false, names, requirements, RouteKind.of(place.route()), place.location(),
+                interpreter == null ? "" : interpreter.path().toString(), command, result);
+        return result;
+    }
+
+    /** A record that fails its check: said in one line, and never acted on. */
+    private int skipped(String what, Holdings.Holding place, String why) {
+        console.say("safepip: the ledger says " + what + " was installed " + (RecordedPlace.isSystem(place)
+                ? "with " + place.route() : "in " + place.location() + " (" + place.route() + ")")
+                + ", but " + why + "; record skipped, nothing removed.");
+        return 1;
     }
 
     /**
@@ -149,37 +236,6 @@ public final class LedgerUninstall {
         return holding;
     }
 
-    private static List<String> commandFor(Plan plan, Holdings.Holding place, List<String> requirements) {
-        BlockedCommand blocked = plan.blocked();
-        List<String> command = new ArrayList<>();
-        switch (RouteKind.of(place.route())) {
-            case VENV -> {
-                Path venv = Path.of(place.location());
-                if (Files.isExecutable(venv.resolve("bin/pip"))) {
-                    command.add(venv.resolve("bin/pip").toString());
-                } else {
-                    // A venv made without pip (no ensurepip): the system pip works on it through --python.
-                    command.addAll(plan.facts().pip().argv(List.of()));
-                    command.add("--python");
-                    command.add(venv.resolve("bin/python").toString());
-                }
-                command.addAll(argsFor(blocked, requirements));
-            }
-            case PIPX -> {
-                command.add(place.command().isEmpty() ? "pipx" : place.command().get(0));
-                command.add("uninstall");
-                command.add(Requirement.parse(requirements.get(0)).name());
-            }
-            default -> {
-                // The install command, turned round: `sudo apt-get install -y python3-x` → `… remove -y …`.
-                for (String word : place.command()) {
-                    command.add(word.equals("install") ? "remove" : word);
-                }
-            }
-        }
-        return command;
-    }
-
     /** The same uninstall arguments, with only these requirements. */
     private static List<String> argsFor(BlockedCommand blocked, List<String> requirements) {
         List<String> args = new ArrayList<>();
@@ -204,34 +260,5 @@ public final class LedgerUninstall {
         console.prompt("Run " + ShellQuote.line(command) + "? [y/N] ");
         String answer = new BufferedReader(new InputStreamReader(world.in(), StandardCharsets.UTF_8)).readLine();
         return answer != null && (answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"));
-    }
-
-    private void explainUnknown(String name, Interpreter interpreter) {
-        Path distInfo = interpreter == null ? null
-                : DistInfo.find(DistInfo.systemSiteDirs(interpreter.prefix(), interpreter.version()), name);
-        String owner = distInfo == null ? null : debianOwner(distInfo);
-        // Debian's egg-info folders carry no INSTALLER file: dpkg's answer is what counts.
-        if (distInfo != null && (owner != null || "debian".equals(DistInfo.installer(distInfo)))) {
-            console.say("safepip: " + name + " was installed by Debian" + (owner == null ? "" : ", in its package "
-                    + owner) + "; remove it with apt:");
-            console.command("sudo apt-get remove " + (owner == null ? "python3-" + name : owner));
-            return;
-        }
-        console.say("safepip: safepip has no record of installing " + name + (distInfo == null ? ""
-                : " (it is in " + distInfo.getParent() + ")") + "; pip may not remove it from this Python.");
-    }
-
-    /** The Debian package that owns a file, asked of dpkg; null when dpkg does not know. */
-    private String debianOwner(Path distInfo) {
-        try {
-            CapturedCommand.Result result = CapturedCommand.run(List.of("dpkg", "-S", distInfo.toRealPath().toString()),
-                    world.env(), world.cwd(), Duration.ofSeconds(10));
-            if (result.ok() && result.stdout().contains(":")) {
-                return result.stdout().lines().findFirst().orElse("").split(":")[0].strip();
-            }
-        } catch (IOException e) {
-            // No dpkg here: say the likely name instead.
-        }
-        return null;
     }
 }

@@ -1,7 +1,10 @@
 package dev.safepip.system;
 
 import dev.safepip.pip.Requirement;
+import dev.safepip.process.CapturedCommand;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +15,7 @@ import java.util.Map;
  */
 public final class Apt implements PackageManager {
     private final Path aptCache;
+    private final Path aptGet;
     private final CommandStarter helper;
     private final Path ownCache;
     private DebianPackageMap map;
@@ -26,7 +30,13 @@ public final class Apt implements PackageManager {
 
     /** @param cacheDir safepip's cache folder, where apt may keep a package cache when the system keeps none */
     public Apt(Path aptCache, Map<String, String> env, Path cacheDir) {
-        this(aptCache, CommandStarter.captured(env), null, cacheDir == null ? null : ownCacheFile(cacheDir));
+        this(aptCache, null, env, cacheDir);
+    }
+
+    /** @param aptGet the apt-get found on PATH (safe entries only), asked to simulate; null when there is none */
+    public Apt(Path aptCache, Path aptGet, Map<String, String> env, Path cacheDir) {
+        this(aptCache, aptGet, CommandStarter.captured(env), null,
+                cacheDir == null ? null : ownCacheFile(cacheDir));
     }
 
     /** Where apt keeps its package cache for safepip, in safepip's cache folder, when the system keeps none. */
@@ -40,11 +50,16 @@ public final class Apt implements PackageManager {
     }
 
     Apt(Path aptCache, CommandStarter helper, DebianPackageMap map) {
-        this(aptCache, helper, map, null);
+        this(aptCache, null, helper, map, null);
     }
 
     Apt(Path aptCache, CommandStarter helper, DebianPackageMap map, Path ownCache) {
+        this(aptCache, null, helper, map, ownCache);
+    }
+
+    Apt(Path aptCache, Path aptGet, CommandStarter helper, DebianPackageMap map, Path ownCache) {
         this.aptCache = aptCache;
+        this.aptGet = aptGet;
         this.helper = helper;
         this.map = map;
         this.ownCache = ownCache;
@@ -55,14 +70,46 @@ public final class Apt implements PackageManager {
         return "apt";
     }
 
+    /**
+     * `-y`: safepip asks the one question itself (the menu, --via=apt, --yes, or its own question about what apt
+     * would also remove, from {@link #simulate}); apt asking again would read no answer without a terminal and
+     * abort, or ask twice on one.
+     */
     @Override
     public List<String> installCommand(List<String> packages, boolean root) {
-        return Argv.of(!root, List.of("apt-get", "install"), packages);
+        return Argv.of(!root, List.of("apt-get", "install", "-y"), packages);
     }
 
     @Override
     public List<String> removeCommand(List<String> packages, boolean root) {
-        return Argv.of(!root, List.of("apt-get", "remove"), packages);
+        return Argv.of(!root, List.of("apt-get", "remove", "-y"), packages);
+    }
+
+    /**
+     * What apt would do: `apt-get -s VERB -- PACKAGES`, which needs no root and changes nothing.
+     *
+     * @param verb install or remove
+     * @throws IOException when apt-get is missing, cannot start, or refuses (an unknown package)
+     */
+    public AptSimulation simulate(String verb, List<String> packages) throws IOException {
+        if (aptGet == null) {
+            throw new IOException("apt-get is not on PATH");
+        }
+        List<String> argv = new ArrayList<>(List.of(aptGet.toString(), "-s", verb, "--"));
+        for (String name : packages) {
+            if (!AptSimulation.isPackageName(name)) {
+                throw new IOException(name + " is not a Debian package name");
+            }
+            argv.add(name);
+        }
+        CapturedCommand.Result result = helper.run(argv, Duration.ofSeconds(120));
+        if (!result.ok()) {
+            String said = result.stderr().strip();
+            int last = said.lastIndexOf('\n');
+            throw new IOException("apt-get -s " + verb + " failed" + (result.timedOut() ? " (no answer)"
+                    : said.isEmpty() ? " (exit code " + result.exit() + ")" : ": " + said.substring(last + 1)));
+        }
+        return AptSimulation.parse(result.stdout());
     }
 
     @Override

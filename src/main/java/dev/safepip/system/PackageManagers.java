@@ -113,7 +113,7 @@ public final class PackageManagers {
 
     private static PackageManager create(int index, SearchPath path, Map<String, String> env, Path cacheDir) {
         return switch (index) {
-            case 0 -> new Apt(path.find("apt-cache"), env, cacheDir);
+            case 0 -> new Apt(path.find("apt-cache"), path.find("apt-get"), env, cacheDir);
             case 1 -> NamingRule.DNF;
             case 2 -> NamingRule.PACMAN;
             case 3 -> NamingRule.APK;

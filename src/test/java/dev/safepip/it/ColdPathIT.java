@@ -66,8 +66,8 @@ class ColdPathIT {
             assertEquals(1, run.exit(), run.describe());
             // The whole report was made: the system route (Debian's table) and pip's own command.
             boolean uninstall = runs.get(i).contains("uninstall");
-            assertTrue(run.stderr().contains(uninstall ? "apt-get remove python3-requests"
-                    : i == 1 ? "apt-get install python3-hello-safepip" : "apt-get install python3-requests"),
+            assertTrue(run.stderr().contains(uninstall ? "apt-get remove -y python3-requests"
+                    : i == 1 ? "apt-get install -y python3-hello-safepip" : "apt-get install -y python3-requests"),
                     run.describe());
             assertTrue(run.stderr().contains(uninstall ? "/bin/pip uninstall" : "/bin/pip install"), run.describe());
             if (i == 2) {

@@ -83,7 +83,7 @@ class SystemRouteIT {
     void sudoIsNotCalledWithoutAnExplicitYes() throws IOException {
         Proc.Result noTerminal = asNobody(env(), "install", PYPI);
         assertEquals(1, noTerminal.exit(), noTerminal.describe());
-        assertTrue(noTerminal.stderr().contains("sudo apt-get install " + DEBIAN), noTerminal.describe());
+        assertTrue(noTerminal.stderr().contains("sudo apt-get install -y " + DEBIAN), noTerminal.describe());
         Proc.Result plan = asNobody(env(), "--plan", "--via=apt", "install", PYPI);
         assertEquals(0, plan.exit(), plan.describe());
         Proc.Result fail = asNobody(env(), "--via=fail", "install", PYPI);
@@ -96,7 +96,8 @@ class SystemRouteIT {
         Proc.Result chosen = asNobody(env(), "--via=apt", "install", PYPI);
         assertEquals(0, chosen.exit(), chosen.describe());
         // sudo is given apt-get as found in the system's folders, never a bare name (process/ProgramResolver).
-        assertEquals("/usr/bin/apt-get install " + DEBIAN + "\n", sudoCalls());
+        // -y: --via=apt was the yes; apt is not to ask again (without a terminal it would read no answer and abort).
+        assertEquals("/usr/bin/apt-get install -y " + DEBIAN + "\n", sudoCalls());
     }
 
     @Test

@@ -77,9 +77,11 @@ class PackageManagerCommandsTest {
     @Test
     void aptCommandsNeedNoProcess() {
         Apt apt = new Apt(null, System.getenv());
-        assertEquals(List.of("sudo", "apt-get", "install", "python3-bs4", "python3-yaml"),
+        // -y: safepip asks its one question itself, after apt-get -s; apt must not ask a second one.
+        assertEquals(List.of("sudo", "apt-get", "install", "-y", "python3-bs4", "python3-yaml"),
                 apt.installCommand(List.of("python3-bs4", "python3-yaml"), false));
-        assertEquals(List.of("apt-get", "remove", "python3-bs4"), apt.removeCommand(List.of("python3-bs4"), true));
+        assertEquals(List.of("apt-get", "remove", "-y", "python3-bs4"),
+                apt.removeCommand(List.of("python3-bs4"), true));
     }
 
     @ParameterizedTest(name = "{0}")
