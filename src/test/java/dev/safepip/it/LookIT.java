@@ -149,6 +149,25 @@ class LookIT {
         assertTrue(version.stderr().contains("pip finds no numpy==9.9"), version.describe());
     }
 
+    /**
+     * --plan's one rule: 0 when it could show the way; 69 when the way a run with the same options would take
+     * cannot work here; pip's own exit code when pip's look finds no such project or version (before any plan).
+     */
+    @Test
+    void planExitsZeroOr69ForTheRouteOrPipsOwnCode() {
+        Proc.Result all = Launcher.run(sandbox.env(index), cwd, "--plan", "install", "numpy");
+        assertEquals(0, all.exit(), all.describe());
+        Proc.Result yes = Launcher.run(sandbox.env(index), cwd, "--plan", "--yes", "install", "black");
+        assertEquals(0, yes.exit(), yes.describe());
+        Proc.Result cannot = Launcher.run(sandbox.env(index), cwd, "--plan", "--via=pipx", "install", "jupyter");
+        assertEquals(69, cannot.exit(), cannot.describe());
+        for (String via : List.of("--via=ask", "--via=pipx")) {
+            Proc.Result missing = Launcher.run(sandbox.env(index), cwd, "--plan", via, "install", "no-such-project");
+            assertEquals(1, missing.exit(), missing.describe());
+            assertTrue(missing.stderr().contains("pip finds no no-such-project"), missing.describe());
+        }
+    }
+
     @Test
     void aBigWheelIsNotDownloadedToBeLookedAt() {
         long before = index.bytesSent();
