@@ -2,7 +2,7 @@ package dev.safepip.plan;
 
 import dev.safepip.pip.Requirement;
 import dev.safepip.pip.PipExecutable;
-import dev.safepip.process.PipRunner;
+import dev.safepip.process.CapturedCommand;
 import dev.safepip.system.DebianJudgement;
 import dev.safepip.wheel.ByteSource;
 import dev.safepip.wheel.FileBytes;
@@ -14,6 +14,7 @@ import java.net.URI;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -32,6 +33,9 @@ import java.util.stream.Stream;
  */
 public final class AppDetector {
     /** The user's options that say where packages come from: the look and pipx must use the same places. */
+    /** How a missing look's pipError begins when the project is there but none of its files fits this Python. */
+    public static final String UNFIT = WheelLocator.UNFIT;
+
     static final List<String> SOURCE_OPTIONS = List.of("--index-url", "--extra-index-url", "--no-index",
             "--find-links", "--trusted-host", "--pre", "--proxy", "--cert", "--client-cert", "--timeout",
             "--retries", "--isolated", "--cache-dir", "--no-cache-dir", "--only-binary", "--prefer-binary");
@@ -154,16 +158,22 @@ public final class AppDetector {
     private WheelContents downloadWhole(BlockedCommand blocked, WheelLocator.Located located, String why)
             throws IOException {
         say.accept("safepip: cannot read only a part of " + located.name() + "'s wheel (" + why
-                + "); pip downloads it whole:");
+                + "); pip downloads it whole …");
         Path dir = Files.createTempDirectory("safepip-look");
         try {
             List<String> args = new ArrayList<>(List.of("download", "--no-deps", "--only-binary=:all:", "-d",
                     dir.toString()));
             args.addAll(blocked.line().wordsOf(WheelLocator.LOOK_OPTIONS));
             args.add(located.name() + "==" + located.version());
-            int exit = new PipRunner(env, cwd).run(pip.argv(args));
-            if (exit != 0) {
-                throw new IOException("pip download exited with " + exit);
+            // Captured, not the user's terminal: pip writes its progress and "Saved …" on stdout, and a look must
+            // print nothing there (stdout is the install's own, piped or kept in a log).
+            CapturedCommand.Result result = CapturedCommand.run(pip.argv(args), env, cwd, Duration.ofMinutes(30));
+            if (result.timedOut()) {
+                throw new IOException("pip download did not finish within 30 minutes");
+            }
+            if (result.exit() != 0) {
+                throw new IOException("pip download exited with " + result.exit() + ": "
+                        + WheelLocator.lastError(result.stderr()));
             }
             try (DirectoryStream<Path> wheels = Files.newDirectoryStream(dir, "*.whl")) {
                 for (Path wheel : wheels) {

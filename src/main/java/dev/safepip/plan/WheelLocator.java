@@ -113,7 +113,9 @@ final class WheelLocator {
             return new Answer(Map.of(), 1, "pip did not answer within two minutes", false);
         }
         if (result.exit() != 0) {
-            return new Answer(Map.of(), result.exit(), lastError(result.stderr()), notFound(result.stderr()));
+            String unfit = unfit(result.stderr());
+            return new Answer(Map.of(), result.exit(), unfit != null ? unfit : lastError(result.stderr()),
+                    notFound(result.stderr()));
         }
         return new Answer(parse(result.stdout()), 0, null, false);
     }
@@ -208,6 +210,72 @@ final class WheelLocator {
                 && !stderr.contains("Could not fetch URL") && !stderr.contains("connection")
                 && !stderr.contains("HTTPError") && !stderr.contains("SSLError") && !stderr.contains("401")
                 && !stderr.contains("403");
+    }
+
+    /** How an error that is {@link #unfit} begins: the project is there, no file of it suits this Python. */
+    static final String UNFIT = "no file of it fits this Python or platform; ";
+
+    /**
+     * pip's "from versions: none" is the same for a project the index lacks and one whose files all carry other
+     * tags or a Requires-Python this interpreter fails. The look script notes the files pip passed over
+     * ("safepip-look: unfit NAME VERSION: pip's reason"); pip itself says the Requires-Python ones at any verbosity
+     * ("Ignored the following versions that require a different python version: 1.0 Requires-Python >=3.99; …").
+     *
+     * @return {@link #UNFIT} and the versions the index has with why each does not fit, or null when pip passed
+     *         over nothing (the project or version is truly not there)
+     */
+    static String unfit(String stderr) {
+        List<String> seen = new ArrayList<>();
+        StringBuilder versions = new StringBuilder();
+        for (String line : stderr.split("\n")) {
+            String version;
+            String why;
+            if (line.startsWith("safepip-look: unfit ")) {
+                String rest = line.substring("safepip-look: unfit ".length());
+                int space = rest.indexOf(' ');
+                int colon = rest.indexOf(": ");
+                if (space < 0 || colon < space) {
+                    continue;
+                }
+                version = rest.substring(space + 1, colon);
+                why = reason(rest.substring(colon + 2), version);
+            } else if (line.startsWith("ERROR: Ignored the following versions that require a different python")) {
+                int colon = line.indexOf(": ", "ERROR: ".length());
+                if (colon < 0) {
+                    continue;
+                }
+                for (String one : line.substring(colon + 2).split("; ")) {
+                    int space = one.strip().indexOf(' ');
+                    if (space > 0) {
+                        note(seen, versions, one.strip().substring(0, space), one.strip().substring(space + 1));
+                    }
+                }
+                continue;
+            } else {
+                continue;
+            }
+            note(seen, versions, version, why);
+        }
+        return seen.isEmpty() ? null : UNFIT + "the index has " + versions;
+    }
+
+    private static void note(List<String> seen, StringBuilder versions, String version, String why) {
+        String key = version + " (" + why + ")";
+        if (seen.contains(key)) {
+            return;
+        }
+        seen.add(key);
+        versions.append(versions.length() == 0 ? "" : ", ").append(key);
+    }
+
+    /** pip's reason, short: "tags cp313-cp313-linux_x86_64" or "Requires-Python >=3.99". */
+    private static String reason(String detail, String version) {
+        int tags = detail.indexOf("tags (");
+        if (tags >= 0) {
+            int end = detail.indexOf(')', tags);
+            return "only for " + detail.substring(tags + "tags (".length(), end < 0 ? detail.length() : end);
+        }
+        return detail.startsWith(version + " ") ? detail.substring(version.length() + 1) : detail;
     }
 
     static String lastError(String stderr) {

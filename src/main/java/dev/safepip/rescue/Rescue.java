@@ -120,7 +120,7 @@ public final class Rescue {
             console.say("safepip: no record of rescuing " + name + " (the record is " + records.file() + ").");
             return 1;
         }
-        RescueUndo undo = new RescueUndo(console, runner, pip, places.stateDir(), root);
+        RescueUndo undo = new RescueUndo(console, runner, pip, places.stateDir(), root, world.env());
         console.say("safepip: putting " + entry.name() + " " + entry.version() + " back into " + entry.from()
                 + " and removing its copy " + (entry.route().equals("pipx") ? "in pipx" : "in " + entry.location())
                 + ":");

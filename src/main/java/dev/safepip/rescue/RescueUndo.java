@@ -26,8 +26,12 @@ public final class RescueUndo {
     private final PipExecutable systemPip;
     private final Path stateDir;
     private final boolean root;
+    private final java.util.Map<String, String> env;
 
-    public RescueUndo(Console console, PipRunner runner, PipExecutable systemPip, Path stateDir, boolean root) {
+    /** @param env this run's environment: its index options are written into the reinstall (see IndexOptions) */
+    public RescueUndo(Console console, PipRunner runner, PipExecutable systemPip, Path stateDir, boolean root,
+                      java.util.Map<String, String> env) {
+        this.env = env;
         this.console = console;
         this.runner = runner;
         this.systemPip = systemPip;
@@ -46,6 +50,8 @@ public final class RescueUndo {
             reinstall.add("--user");
         }
         // --no-deps: only this distribution was moved; what it needs is still in the system Python.
+        // The user's index, explicitly: under sudo pip would see none of the PIP_* variables it came from.
+        reinstall.addAll(IndexOptions.of(env));
         reinstall.addAll(List.of("--break-system-packages", "--no-deps", entry.name() + "==" + entry.version()));
         return List.of(reinstall, removeMoved(entry));
     }

@@ -71,8 +71,14 @@ public final class Rescuer {
                 stray.name()));
         if (stray.kind() == Stray.Kind.APPLICATION) {
             String blocker = places.pipx() == null ? "pipx is not installed (sudo apt install pipx)" : null;
-            List<String> install = List.of(places.pipx() == null ? "pipx" : places.pipx().toString(), "install",
-                    "--python", python.python().toString(), stray.requirement());
+            List<String> install = new ArrayList<>(List.of(places.pipx() == null ? "pipx" : places.pipx().toString(),
+                    "install", "--python", python.python().toString()));
+            // The user's index, explicitly (pipx splits --pip-args like a shell), as the pipx route passes it on.
+            List<String> index = IndexOptions.of(world.env());
+            if (!index.isEmpty()) {
+                install.add("--pip-args=" + ShellQuote.line(index));
+            }
+            install.add(stray.requirement());
             return new Move(stray, "pipx", places.pipxHome().toString(), List.of(install), remove, blocker);
         }
         VenvRoute route = venvRoute(stray);
@@ -85,11 +91,19 @@ public final class Rescuer {
 
     private VenvRoute venvRoute(Stray stray) {
         BlockedCommand install = BlockedCommand.of(new PipArgvParser(PipOptionTable.get())
-                .parse(List.of("install", stray.requirement())));
+                .parse(withIndex(stray.requirement())));
         return new VenvRoute(python.python(), new VenvChoice(places.venv(), places.venv().toString(),
                 "where safepip puts libraries"), install, null, systemPip.argv(List.of()),
                 python.prefix() == null || java.nio.file.Files.isDirectory(python.prefix().resolve("lib/python"
                         + python.version() + "/ensurepip")));
+    }
+
+    /** `install`, the user's index options written out (see IndexOptions), and the requirement. */
+    private List<String> withIndex(String requirement) {
+        List<String> argv = new ArrayList<>(List.of("install"));
+        argv.addAll(IndexOptions.of(world.env()));
+        argv.add(requirement);
+        return argv;
     }
 
     /** Shows a move: where to, and its exact commands. */

@@ -44,6 +44,13 @@ final class PackageLook {
                     + "); recommending nothing on that account.");
             return unknown(blocked, "the look failed");
         }
+        if (look.missing() != null && look.pipError() != null && look.pipError().startsWith(AppDetector.UNFIT)) {
+            // The name is right: the index has it, only not for this interpreter or machine.
+            throw SafepipException.fromPip(look.pipExit(), "pip finds " + look.missing() + " on "
+                    + (underSudo ? "root's index settings" : "your index") + ", but "
+                    + Sanitizer.clean(look.pipError()) + "; nothing was installed",
+                    "ask for a version with a file for this Python, or use a Python it supports");
+        }
         if (look.missing() != null) {
             throw SafepipException.fromPip(look.pipExit(), "pip finds no " + look.missing() + " on "
                     + (underSudo ? "root's index settings (sudo drops your PIP_* variables)" : "your index")

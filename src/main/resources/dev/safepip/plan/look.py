@@ -187,5 +187,33 @@ try:
         args.insert(1, '--use-feature=fast-deps')
 except Exception:
     pass
+try:
+    # pip's "from versions: none" says the same when the index lacks the project and when none of its files fits
+    # this Python or platform. The files pip passed over for this project's own reasons (tags, Requires-Python) are
+    # noted, and said on stderr when the look fails: safepip then names the versions the index has.
+    from pip._internal.index.package_finder import LinkEvaluator
+    evaluate_link = LinkEvaluator.evaluate_link
+
+    def noting_unfit(self, link):
+        result = evaluate_link(self, link)
+        try:
+            kind, detail = result
+            kind = getattr(kind, 'name', kind)
+            if kind in ('platform_mismatch', 'requires_python_mismatch') or (kind is False and (
+                    'tags' in detail or 'Requires-Python' in detail or 'Python version' in detail)):
+                parts = link.filename.split('-')
+                version = parts[1] if link.filename.endswith('.whl') and len(parts) > 2 else detail.split(' ')[0]
+                state.setdefault('unfit', []).append((self.project_name, version, detail))
+        except Exception:
+            pass
+        return result
+
+    LinkEvaluator.evaluate_link = noting_unfit
+except Exception:
+    pass
 from pip._internal.cli.main import main
-sys.exit(main(args))
+status = main(args)
+if status:
+    for project, version, detail in state.get('unfit', ()):
+        sys.stderr.write('safepip-look: unfit %s %s: %s\n' % (project, version, ' '.join(str(detail).split())))
+sys.exit(status)

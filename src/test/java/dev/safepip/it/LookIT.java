@@ -149,6 +149,25 @@ class LookIT {
         assertTrue(version.stderr().contains("pip finds no numpy==9.9"), version.describe());
     }
 
+    /**
+     * --plan's one rule: 0 when it could show the way; 69 when the way a run with the same options would take
+     * cannot work here; pip's own exit code when pip's look finds no such project or version (before any plan).
+     */
+    @Test
+    void planExitsZeroOr69ForTheRouteOrPipsOwnCode() {
+        Proc.Result all = Launcher.run(sandbox.env(index), cwd, "--plan", "install", "numpy");
+        assertEquals(0, all.exit(), all.describe());
+        Proc.Result yes = Launcher.run(sandbox.env(index), cwd, "--plan", "--yes", "install", "black");
+        assertEquals(0, yes.exit(), yes.describe());
+        Proc.Result cannot = Launcher.run(sandbox.env(index), cwd, "--plan", "--via=pipx", "install", "jupyter");
+        assertEquals(69, cannot.exit(), cannot.describe());
+        for (String via : List.of("--via=ask", "--via=pipx")) {
+            Proc.Result missing = Launcher.run(sandbox.env(index), cwd, "--plan", via, "install", "no-such-project");
+            assertEquals(1, missing.exit(), missing.describe());
+            assertTrue(missing.stderr().contains("pip finds no no-such-project"), missing.describe());
+        }
+    }
+
     @Test
     void aBigWheelIsNotDownloadedToBeLookedAt() {
         long before = index.bytesSent();
@@ -192,9 +211,62 @@ class LookIT {
             Proc.Result plan = Launcher.run(sandbox.env(whole), cwd, "--plan", "install", "whole-tool");
             assertEquals(0, plan.exit(), plan.describe());
             assertTrue(plan.stderr().contains("safepip: cannot read only a part of whole-tool's wheel (the server "
-                    + "does not serve parts of files (HTTP 200)); pip downloads it whole:"), plan.describe());
+                    + "does not serve parts of files (HTTP 200)); pip downloads it whole"), plan.describe());
             assertTrue(plan.stderr().contains("whole-tool is an application"), plan.describe());
             assertTrue(whole.bytesSent() >= 2_000_000, "sent " + whole.bytesSent());
+            // stdout is the plan reader's pipe: the look's download ("Saved …/safepip-look…") never reaches it.
+            assertEquals("", plan.stdout(), plan.describe());
+        }
+    }
+
+    /**
+     * `safepip --plan install x | …` and `safepip --yes install x > log`: what the look runs (a whole download
+     * included) writes nothing on stdout; only the install's own pip does.
+     */
+    @Test
+    void theLooksPipOutputNeverReachesStdout() throws IOException {
+        try (LocalIndex whole = Sandbox.serve(tmp.resolve("whole"),
+                tool("whole-lib", "1.0", 1_000_000).classifier("Topic :: Software Development :: Libraries"))) {
+            whole.metadata(true).ranges(false);
+            for (List<String> args : List.of(List.of("--plan", "install", "whole-lib"),
+                    List.of("--yes", "install", "whole-lib"), List.of("--yes", "--via=venv", "install", "whole-lib"))) {
+                Proc.Result run = Launcher.run(sandbox.env(whole), cwd, args.toArray(String[]::new));
+                assertEquals(0, run.exit(), run.describe());
+                assertFalse(run.stdout().contains("Saved"), run.describe());
+                assertFalse(run.stdout().contains("safepip-look"), run.describe());
+                if (args.get(0).equals("--plan")) {
+                    assertEquals("", run.stdout(), run.describe());
+                }
+            }
+        }
+    }
+
+    /**
+     * The name is right, but no file of it fits this Python: pip says "from versions: none" as for a missing
+     * project. safepip names what the index has and why it does not fit, and never says "check the name".
+     */
+    @Test
+    void aProjectWithNoFileForThisPythonIsNotCalledMissing() throws IOException {
+        Path wheels = tmp.resolve("other-pythons");
+        Path built = WheelBuilder.of("old-tool", "1.0").module("old_tool", "x = 1\n").build(wheels);
+        Files.move(built, wheels.resolve("old_tool-1.0-py2-none-any.whl"));
+        built = WheelBuilder.of("old-tool", "2.0").module("old_tool", "x = 1\n").build(wheels);
+        Files.move(built, wheels.resolve("old_tool-2.0-cp27-cp27mu-manylinux1_x86_64.whl"));
+        try (LocalIndex others = Sandbox.serve(wheels)) {
+            others.metadata(true);
+            Proc.Result run = Launcher.run(sandbox.env(others), cwd, "--yes", "install", "old-tool");
+            assertEquals(1, run.exit(), run.describe());
+            assertTrue(run.stderr().contains("safepip: pip finds old-tool on your index, but no file of it fits this "
+                    + "Python or platform; the index has 1.0 (only for py2-none-any), 2.0 (only for "
+                    + "cp27-cp27mu-manylinux1_x86_64); nothing was installed"), run.describe());
+            assertFalse(run.stderr().contains("check the name"), run.describe());
+            assertFalse(run.stderr().contains("pip finds no"), run.describe());
+            assertFalse(Files.exists(sandbox.defaultVenv()), run.describe());
+            // A name the index truly lacks is still "not there", with pip's exit code.
+            Proc.Result missing = Launcher.run(sandbox.env(others), cwd, "--plan", "install", "no-tool");
+            assertEquals(1, missing.exit(), missing.describe());
+            assertTrue(missing.stderr().contains("pip finds no no-tool on your index"), missing.describe());
+            assertTrue(missing.stderr().contains("check the name"), missing.describe());
         }
     }
 

@@ -120,8 +120,10 @@ class RescueIT {
 
         Proc.Result plan = Launcher.run(env, tmp, "rescue", "--plan");
         assertEquals(0, plan.exit(), plan.describe());
-        assertTrue(plan.stderr().contains("pipx install --python " + sandbox.managed().python() + " hello-app==1.0"),
-                plan.describe());
+        // The index options go into the commands themselves: under sudo pip would not see PIP_INDEX_URL.
+        assertTrue(plan.stderr().contains("pipx install --python " + sandbox.managed().python()
+                + " '--pip-args=--index-url " + index.url() + "' hello-app==1.0"), plan.describe());
+        assertTrue(plan.stderr().contains("install --index-url " + index.url() + " plain-lib==1.0"), plan.describe());
         assertTrue(plan.stderr().contains("uninstall -y --break-system-packages plain-lib"), plan.describe());
         assertNotNull(installedAt("plain-lib"), "--plan runs nothing");
         assertFalse(Files.exists(sandbox.defaultVenv()), "--plan runs nothing");
@@ -155,6 +157,14 @@ class RescueIT {
         assertEquals(1, undoRefused.exit(), "never --break-system-packages without a yes: " + undoRefused.describe());
         assertEquals(null, installedAt("plain-lib"), undoRefused.describe());
 
+        Proc.Result undoPlan = Launcher.run(env, tmp, "rescue", "--plan", "--undo", "plain-lib");
+        assertTrue(undoPlan.stderr().contains("-m pip install --index-url " + index.url()
+                + " --break-system-packages --no-deps plain-lib==1.0"), undoPlan.describe());
+        Map<String, String> noIndex = new java.util.HashMap<>(env);
+        noIndex.remove("PIP_INDEX_URL");
+        Proc.Result undoPlainPlan = Launcher.run(noIndex, tmp, "rescue", "--plan", "--undo", "plain-lib");
+        assertTrue(undoPlainPlan.stderr().contains("-m pip install --break-system-packages --no-deps plain-lib==1.0"),
+                undoPlainPlan.describe());
         Proc.Result undo = Launcher.run(env, tmp, "rescue", "--yes", "--undo", "plain-lib");
         assertEquals(0, undo.exit(), undo.describe());
         assertEquals(libAt, installedAt("plain-lib").getParent(), undo.describe());

@@ -60,4 +60,23 @@ class WheelLocatorTest {
                  "safepip_wheel": {"entries": [["a", "eight"]]}}]}
                 """));
     }
+
+    /** pip's words for a project whose files all need another Python, and the look script's notes of other tags. */
+    @Test
+    void filesForOtherPythonsAreNamedWithTheirVersions() {
+        String pip = """
+                ERROR: Ignored the following versions that require a different python version: 1.0 Requires-Python >=3.99; 2.0 Requires-Python >=3.99
+                ERROR: Could not find a version that satisfies the requirement black (from versions: none)
+                ERROR: No matching distribution found for black
+                """;
+        assertEquals(WheelLocator.UNFIT + "the index has 1.0 (Requires-Python >=3.99), 2.0 (Requires-Python >=3.99)",
+                WheelLocator.unfit(pip));
+        String look = "safepip-look: unfit black 3.0: none of the wheel's tags (cp313-cp313-manylinux_2_17_x86_64) "
+                + "are compatible (run pip debug --verbose to show compatible tags)\n"
+                + "safepip-look: unfit black 1.0: 1.0 Requires-Python >=3.99\n" + pip;
+        assertEquals(WheelLocator.UNFIT + "the index has 3.0 (only for cp313-cp313-manylinux_2_17_x86_64), "
+                + "1.0 (Requires-Python >=3.99), 2.0 (Requires-Python >=3.99)", WheelLocator.unfit(look));
+        assertNull(WheelLocator.unfit("ERROR: Could not find a version that satisfies the requirement nope "
+                + "(from versions: none)\nERROR: No matching distribution found for nope\n"));
+    }
 }
