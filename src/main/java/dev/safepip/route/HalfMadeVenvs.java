@@ -6,17 +6,19 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -29,6 +31,9 @@ import java.util.stream.Stream;
  * <p>The proof is a token: a random word in a note in safepip's state folder and in a file inside the venv folder,
  * written before `python -m venv` starts. A folder made again has no such file. A folder that holds files safepip
  * did not make, or that was written to well after the interrupted run, is kept: when in doubt, nothing is deleted.
+ * The token alone is not enough: `python -m venv` run again in place (without --clear) keeps it, so a working venv
+ * the user made over the leftovers would pass. The folder must also hold no package ensurepip did not put there, and
+ * its pyvenv.cfg must be the first run's (written just after the token, older than everything venv wrote after it).
  * The note also says whether safepip made the folder itself: a folder (or a symlink to one) that the user made
  * empty beforehand is emptied again, never removed.
  */
@@ -43,6 +48,20 @@ public final class HalfMadeVenvs {
      * than this was written by somebody else since.
      */
     private static final Duration GRACE = Duration.ofMinutes(5);
+    /**
+     * How long after the token `python -m venv` writes pyvenv.cfg: it is its first file, written within a second of
+     * the start; this allows for a machine under heavy load. Later, and it was another venv run.
+     */
+    private static final Duration FIRST_WRITE = Duration.ofSeconds(60);
+    /** Python 3.13's venv writes it into every venv (unless --without-scm-ignore-files). */
+    private static final String GITIGNORE = ".gitignore";
+    private static final String VENV_GITIGNORE_COMMENT =
+            "# Created by venv; see https://docs.python.org/3/library/venv.html";
+    /** What ensurepip puts in site-packages; a `NAME-VERSION.dist-info` of these names too. */
+    private static final Set<String> ENSUREPIP_ENTRIES = Set.of("pip", "setuptools", "pkg_resources",
+            "_distutils_hack", "distutils-precedence.pth");
+    /** Top-level entries `python -m venv` writes before pyvenv.cfg (with safepip's token, written before it). */
+    private static final Set<String> WRITTEN_BEFORE_CFG = Set.of("lib64", GITIGNORE, TOKEN_FILE, "pyvenv.cfg");
     /** A half-made venv holds about a thousand files; one with far more has been used since. */
     private static final int MOST_ENTRIES = 20_000;
 
@@ -211,29 +230,189 @@ public final class HalfMadeVenvs {
         }
     }
 
-    /** Why the folder is no longer only what the interrupted run made, or null when it is. */
+    /**
+     * Why the folder is no longer only what the interrupted run made, or null when it is. Each check is evidence
+     * that the folder is exactly one interrupted `python -m venv` and nothing else; when any fails, it is kept.
+     */
     private static String changedSince(Path venv, Note note) throws IOException {
-        try (Stream<Path> entries = Files.list(venv)) {
-            List<String> foreign = entries.map(p -> p.getFileName().toString())
-                    .filter(name -> !VENV_ENTRIES.contains(name)).sorted().limit(3).toList();
-            if (!foreign.isEmpty()) {
-                return "it holds files safepip did not make: " + String.join(", ", foreign);
-            }
+        Path real = note.madeFolder() ? venv : venv.toRealPath();
+        String foreign = foreignEntries(real);
+        if (foreign != null) {
+            return "it holds files safepip did not make: " + foreign;
+        }
+        String packages = foreignPackages(real);
+        if (packages != null) {
+            return "it holds packages safepip did not install: " + packages;
+        }
+        String remade = madeAgain(real);
+        if (remade != null) {
+            return "a venv was made in it again since (" + remade + ")";
         }
         FileTime limit = FileTime.from(note.time().plus(GRACE));
-        int seen = 0;
-        Path real = note.madeFolder() ? venv : venv.toRealPath();
-        try (Stream<Path> walk = Files.walk(real)) {
-            for (Iterator<Path> it = walk.iterator(); it.hasNext(); ) {
-                Path path = it.next();
-                if (++seen > MOST_ENTRIES) {
-                    return "it holds more files than a half-made venv does";
+        String later = newerThan(real, limit);
+        if (later != null) {
+            return "it was written to after the interrupted run (" + later + ")";
+        }
+        return null;
+    }
+
+    /** Up to three top-level names `python -m venv` does not make, sorted; or null. */
+    private static String foreignEntries(Path venv) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(venv)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (!VENV_ENTRIES.contains(name) && !(name.equals(GITIGNORE) && isVenvsGitignore(entry))) {
+                    names.add(name);
                 }
-                if (Files.getLastModifiedTime(path, LinkOption.NOFOLLOW_LINKS).compareTo(limit) > 0) {
-                    return "it was written to after the interrupted run (" + real.relativize(path) + ")";
+            }
+        }
+        return firstThree(names);
+    }
+
+    /**
+     * Whether this .gitignore is the one `python -m venv` writes (Python 3.13 on; CPython's Lib/venv/__init__.py,
+     * create_git_ignore_file): its comment line and `*`, or `*` alone. Anything else in it is the user's.
+     */
+    static boolean isVenvsGitignore(Path file) {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        String text;
+        try {
+            text = new String(BoundedFile.read(file, 512), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return false;
+        }
+        boolean star = false;
+        for (String line : text.split("\n", -1)) {
+            String l = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+            if (l.equals("*") && !star) {
+                star = true;
+            } else if (!l.isEmpty() && !l.equals(VENV_GITIGNORE_COMMENT)) {
+                return false;
+            }
+        }
+        return star;
+    }
+
+    /**
+     * Up to three entries of site-packages that ensurepip does not put there (pip; setuptools and its helpers on
+     * Pythons before 3.12; pkg_resources-0.0.0 on old Debian and Ubuntu); or null. A package the user installed
+     * with the venv's pip shows here.
+     */
+    private static String foreignPackages(Path venv) throws IOException {
+        List<String> names = new ArrayList<>();
+        Path lib = venv.resolve("lib");
+        if (!Files.isDirectory(lib, LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        try (DirectoryStream<Path> pythons = Files.newDirectoryStream(lib)) {
+            for (Path python : pythons) {
+                Path sitePackages = python.resolve("site-packages");
+                if (!Files.isDirectory(sitePackages, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                try (DirectoryStream<Path> entries = Files.newDirectoryStream(sitePackages)) {
+                    for (Path entry : entries) {
+                        String name = entry.getFileName().toString();
+                        if (!isEnsurepips(name)) {
+                            names.add(name);
+                        }
+                    }
+                }
+            }
+        }
+        return firstThree(names);
+    }
+
+    private static boolean isEnsurepips(String name) {
+        if (ENSUREPIP_ENTRIES.contains(name)) {
+            return true;
+        }
+        int dash = name.indexOf('-');
+        return dash > 0 && name.endsWith(".dist-info") && ENSUREPIP_ENTRIES.contains(name.substring(0, dash));
+    }
+
+    /**
+     * Why the folder shows a second `python -m venv` run over the first, or null. One run writes pyvenv.cfg first
+     * (only the folders, lib64 and, from 3.13, .gitignore come before it) and everything else after it, within
+     * moments of safepip writing the token; a venv made again in place rewrites pyvenv.cfg but keeps the older
+     * bin/python links and pip files the first run left. Clocks only move these the safe way: a folder kept.
+     */
+    private static String madeAgain(Path venv) throws IOException {
+        Path cfg = venv.resolve("pyvenv.cfg");
+        if (!Files.isRegularFile(cfg, LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        FileTime cfgTime = Files.getLastModifiedTime(cfg, LinkOption.NOFOLLOW_LINKS);
+        FileTime tokenTime = Files.getLastModifiedTime(venv.resolve(TOKEN_FILE), LinkOption.NOFOLLOW_LINKS);
+        if (cfgTime.toMillis() - tokenTime.toMillis() > FIRST_WRITE.toMillis()) {
+            return "its pyvenv.cfg was written " + (cfgTime.toMillis() - tokenTime.toMillis()) / 1000
+                    + " s after safepip began";
+        }
+        List<Path> pending = new ArrayList<>();
+        pending.add(venv);
+        int seen = 0;
+        while (!pending.isEmpty()) {
+            Path folder = pending.remove(pending.size() - 1);
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+                for (Path entry : entries) {
+                    if (++seen > MOST_ENTRIES) {
+                        return null; // newerThan names it
+                    }
+                    BasicFileAttributes attributes = Files.readAttributes(entry, BasicFileAttributes.class,
+                            LinkOption.NOFOLLOW_LINKS);
+                    if (attributes.isDirectory()) {
+                        pending.add(entry);
+                    } else if (!(folder.equals(venv) && WRITTEN_BEFORE_CFG.contains(entry.getFileName().toString()))
+                            && attributes.lastModifiedTime().compareTo(cfgTime) < 0) {
+                        return "its pyvenv.cfg is newer than " + venv.relativize(entry);
+                    }
                 }
             }
         }
         return null;
+    }
+
+    /** The first entry written after the limit, or a note that there are too many to be a half-made venv; or null. */
+    private static String newerThan(Path venv, FileTime limit) throws IOException {
+        List<Path> pending = new ArrayList<>();
+        pending.add(venv);
+        int seen = 0;
+        if (Files.getLastModifiedTime(venv, LinkOption.NOFOLLOW_LINKS).compareTo(limit) > 0) {
+            return ".";
+        }
+        while (!pending.isEmpty()) {
+            Path folder = pending.remove(pending.size() - 1);
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+                for (Path entry : entries) {
+                    if (++seen > MOST_ENTRIES) {
+                        return "it holds more files than a half-made venv does";
+                    }
+                    BasicFileAttributes attributes = Files.readAttributes(entry, BasicFileAttributes.class,
+                            LinkOption.NOFOLLOW_LINKS);
+                    if (attributes.lastModifiedTime().compareTo(limit) > 0) {
+                        return venv.relativize(entry).toString();
+                    }
+                    if (attributes.isDirectory()) {
+                        pending.add(entry);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String firstThree(List<String> names) {
+        if (names.isEmpty()) {
+            return null;
+        }
+        names.sort(null);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < names.size() && i < 3; i++) {
+            out.append(i == 0 ? "" : ", ").append(names.get(i));
+        }
+        return out.toString();
     }
 }

@@ -60,8 +60,8 @@ class InterruptIT {
         work = Files.createDirectories(tmp.resolve("work"));
     }
 
-    @Test
-    void aVenvLeftHalfMadeByACrashIsMadeAgain() throws Exception {
+    /** Kills the whole group of a `--via=venv install pkgA` while it makes the default venv. */
+    private void crashMidCreation() throws Exception {
         Path defaultVenv = sandbox.defaultVenv();
         Path out = tmp.resolve("crashed.out");
         Path err = tmp.resolve("crashed.err");
@@ -101,6 +101,38 @@ class InterruptIT {
             run.descendants().forEach(ProcessHandle::destroyForcibly);
             run.destroyForcibly();
         }
+    }
+
+    /**
+     * Issue 20: after the crash the user makes the venv again in place (no --clear), which keeps safepip's token,
+     * and installs a package of their own with its pip. The next run, at once, keeps that venv and says so.
+     */
+    @Test
+    void aVenvTheUserMadeAgainInPlaceAfterACrashIsKept() throws Exception {
+        Path defaultVenv = sandbox.defaultVenv();
+        crashMidCreation();
+        Proc.Result made = Proc.run(List.of(sandbox.managed().python().toString(), "-m", "venv",
+                defaultVenv.toString()), sandbox.testEnv().map(), work, START);
+        assertEquals(0, made.exit(), made.describe());
+        Path wheel = WheelBuilder.of("userpkg", "1.0").build(tmp.resolve("own-wheels"));
+        Proc.Result own = Proc.run(List.of(defaultVenv.resolve("bin/pip").toString(), "install", "--no-index",
+                wheel.toString()), sandbox.testEnv().map(), work, START);
+        assertEquals(0, own.exit(), own.describe());
+        assertTrue(hasNote(), "test precondition: the crashed run's note is still there");
+
+        Proc.Result again = Launcher.run(sandbox.env(index), work, "--via=venv", "install", "pkgA");
+        assertEquals(69, again.exit(), again.describe());
+        assertTrue(again.stderr().contains("safepip keeps it"), again.describe());
+        assertTrue(again.stderr().contains("userpkg"), again.describe());
+        Proc.Result imports = Proc.run(List.of(defaultVenv.resolve("bin/python").toString(), "-c",
+                "import userpkg"), sandbox.testEnv().map(), work, QUICK);
+        assertEquals(0, imports.exit(), "the user's package is gone: " + imports.describe());
+    }
+
+    @Test
+    void aVenvLeftHalfMadeByACrashIsMadeAgain() throws Exception {
+        Path defaultVenv = sandbox.defaultVenv();
+        crashMidCreation();
 
         // What the crash left: the note, and a venv without pip that would pass for a working one.
         assertTrue(hasNote(), "the half-made note must survive the crash");

@@ -155,6 +155,107 @@ class HalfMadeVenvsTest {
         assertEquals(note.venv(), venv.toAbsolutePath().normalize());
     }
 
+    /** What ensurepip puts in a venv of Python 3.11 on Debian 12: pip, setuptools and their helpers. */
+    private void withEnsurepipsPackages(Path dir) throws IOException {
+        Path site = dir.resolve("lib/python3.11/site-packages");
+        for (String folder : new String[] {"pip", "pip-23.0.1.dist-info", "setuptools", "setuptools-66.1.1.dist-info",
+                "pkg_resources", "_distutils_hack"}) {
+            Files.createDirectories(site.resolve(folder));
+            Files.writeString(site.resolve(folder).resolve("__init__.py"), "", StandardCharsets.UTF_8);
+        }
+        Files.writeString(site.resolve("distutils-precedence.pth"), "", StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aHalfMadeVenvWithEnsurepipsPackagesIsOurs() throws IOException {
+        halfMade.starting(venv);
+        halfAVenv(venv);
+        withEnsurepipsPackages(venv);
+        assertInstanceOf(HalfMadeVenvs.Ours.class, halfMade.check(venv));
+    }
+
+    /** Issue 21: Python 3.13's venv writes .gitignore into every venv it makes; that one is the venv's own. */
+    @Test
+    void theGitignorePython313sVenvWritesIsTheVenvsOwn() throws IOException {
+        halfMade.starting(venv);
+        Files.writeString(venv.resolve(".gitignore"),
+                "# Created by venv; see https://docs.python.org/3/library/venv.html\n*\n", StandardCharsets.UTF_8);
+        halfAVenv(venv);
+        withEnsurepipsPackages(venv);
+        HalfMadeVenvs.Ours ours = assertInstanceOf(HalfMadeVenvs.Ours.class, halfMade.check(venv));
+        halfMade.remove(ours.note());
+        assertFalse(Files.exists(venv));
+    }
+
+    @Test
+    void aGitignoreOfAStarAloneIsTheVenvsOwnToo() throws IOException {
+        halfMade.starting(venv);
+        Files.writeString(venv.resolve(".gitignore"), "*\n", StandardCharsets.UTF_8);
+        halfAVenv(venv);
+        assertInstanceOf(HalfMadeVenvs.Ours.class, halfMade.check(venv));
+    }
+
+    @Test
+    void aGitignoreWithTheUsersLinesIsKept() throws IOException {
+        for (String text : new String[] {"*\n!notes.txt\n", "*.pyc\n", "# mine\n*\n", "",
+                "# Created by venv; see https://docs.python.org/3/library/venv.html\n*\nbuild/\n"}) {
+            halfMade.starting(venv);
+            Files.writeString(venv.resolve(".gitignore"), text, StandardCharsets.UTF_8);
+            halfAVenv(venv);
+            HalfMadeVenvs.Changed changed = assertInstanceOf(HalfMadeVenvs.Changed.class, halfMade.check(venv),
+                    text);
+            assertTrue(changed.why().contains(".gitignore"), changed.why());
+            deleteTree(venv);
+        }
+    }
+
+    @Test
+    void aGitignoreThatIsASymlinkIsNotTheVenvs() throws IOException {
+        halfMade.starting(venv);
+        Path elsewhere = Files.writeString(tmp.resolve("gitignore"), "*\n", StandardCharsets.UTF_8);
+        Files.createSymbolicLink(venv.resolve(".gitignore"), elsewhere);
+        halfAVenv(venv);
+        assertInstanceOf(HalfMadeVenvs.Changed.class, halfMade.check(venv));
+    }
+
+    /**
+     * Issue 20: after a crash, `python -m venv` again in place (no --clear) keeps the token; the user then installs a
+     * package with the venv's pip. That venv is theirs, however soon safepip runs next.
+     */
+    @Test
+    void aPackageSafepipDidNotInstallKeepsTheVenv() throws IOException {
+        halfMade.starting(venv);
+        halfAVenv(venv);
+        withEnsurepipsPackages(venv);
+        Path site = venv.resolve("lib/python3.11/site-packages");
+        Files.createDirectories(site.resolve("toml-0.10.2.dist-info"));
+        Files.createDirectories(site.resolve("toml"));
+        HalfMadeVenvs.Changed changed = assertInstanceOf(HalfMadeVenvs.Changed.class, halfMade.check(venv));
+        assertTrue(changed.why().contains("toml"), changed.why());
+        assertTrue(Files.isDirectory(site.resolve("toml")));
+    }
+
+    /** A venv made again in place rewrites pyvenv.cfg but keeps the first run's bin/python links. */
+    @Test
+    void aPyvenvCfgNewerThanWhatTheFirstRunWroteAfterItKeepsTheVenv() throws IOException {
+        halfMade.starting(venv);
+        halfAVenv(venv);
+        Files.setLastModifiedTime(venv.resolve("pyvenv.cfg"), FileTime.from(Instant.now().plusSeconds(5)));
+        HalfMadeVenvs.Changed changed = assertInstanceOf(HalfMadeVenvs.Changed.class, halfMade.check(venv));
+        assertTrue(changed.why().contains("made in it again"), changed.why());
+    }
+
+    /** pyvenv.cfg is the first thing venv writes; written minutes after the token, it is another run's. */
+    @Test
+    void aPyvenvCfgWrittenLongAfterTheTokenKeepsTheVenv() throws IOException {
+        halfMade.starting(venv);
+        Files.setLastModifiedTime(venv.resolve(HalfMadeVenvs.TOKEN_FILE),
+                FileTime.from(Instant.now().minus(Duration.ofMinutes(2))));
+        halfAVenv(venv);
+        HalfMadeVenvs.Changed changed = assertInstanceOf(HalfMadeVenvs.Changed.class, halfMade.check(venv));
+        assertTrue(changed.why().contains("pyvenv.cfg"), changed.why());
+    }
+
     private static void deleteTree(Path dir) throws IOException {
         try (var walk = Files.walk(dir)) {
             for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
