@@ -15,6 +15,8 @@ public final class Main {
             Training.warmUp(java.nio.file.Path.of(training), world);
         }
         int code = new Safepip(world).run(args);
+        // Helpers beside the look that safepip no longer waits for (apt-cache) end with it, not minutes later.
+        dev.safepip.process.CapturedCommand.endHelpers();
         if (training != null) {
             // The archive is written as the JVM exits: the ordinary way.
             System.exit(code);

@@ -43,6 +43,14 @@ public final class IoProblem {
                 && fs.getReason().contains("No space left")) {
             return "free some space on that disk, then run it again";
         }
+        if (e instanceof NoSuchFileException || e instanceof java.nio.file.NotDirectoryException
+                || (e instanceof FileSystemException fs && fs.getReason() != null
+                && (fs.getReason().contains("Not a directory") || fs.getReason().contains("Read-only")))) {
+            // Running it again would fail the same way: a link to nowhere, a file where a folder should be, a
+            // read-only disk. The path is in the message; say what to change.
+            return "fix that path (a link to a folder that is gone, a file where a folder should be, a read-only "
+                    + "disk), or choose another folder with --venv or the XDG_* variables";
+        }
         return "run it again; safepip repairs what an interrupted run left";
     }
 

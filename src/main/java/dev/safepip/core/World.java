@@ -86,20 +86,46 @@ public record World(Map<String, String> env, Path cwd, Tty tty, Path launcher, S
      * Where safepip keeps its own things (state, data, cache, and pipx's home for the pipx route): HOME, except when
      * safepip runs as root and HOME belongs to another user (sudo -E, sudo keeping HOME, su without -): then root's
      * own home, so that nothing of root's lands in that user's home and locks them out of their own next install.
+     *
+     * @throws SafepipException (usage) when HOME is a relative path
      */
     public Path ownHome() {
         Path home = home();
+        if (!home.isAbsolute()) {
+            // pip and pipx would take a relative HOME as it is, relative to the working folder: safepip's venv,
+            // ledger and locks would then land in whatever folder the command runs in, and move with it. XDG
+            // ignores relative XDG_* values; for HOME there is no other value to fall back on that the user chose
+            // (an empty HOME counts as unset, and is the passwd home, as for most tools).
+            throw SafepipException.usage("HOME=" + home + " is not an absolute path, so safepip has no home "
+                    + "folder for its venv and records", "set HOME to your home folder, such as "
+                    + System.getProperty("user.home") + ", and run it again");
+        }
         return OthersHome.belongsToAnother(home) ? OthersHome.rootsHome() : home;
     }
 
     /**
      * An XDG base folder for safepip's own things: the variable when it is an absolute path (and, under root, not
      * another user's folder), else the default under {@link #ownHome()}.
+     *
+     * @throws SafepipException (unavailable) when the variable names something that cannot be a folder
      */
     public Path xdg(String variable, String defaultUnderHome) {
         String value = getenv(variable);
         if (value != null && value.startsWith("/") && !OthersHome.belongsToAnother(Path.of(value))) {
-            return Path.of(value);
+            Path folder = Path.of(value);
+            // A file, /dev/null or a folder no one may make folders in (/proc): safepip could only fail later with
+            // a bare "Not a directory" about a path the user never typed. Said here, naming the variable.
+            if (java.nio.file.Files.exists(folder) && !java.nio.file.Files.isDirectory(folder)) {
+                throw SafepipException.unavailable(variable + "=" + value + " is not a folder", "set "
+                        + variable + " to a folder of yours, or unset it to use ~/" + defaultUnderHome);
+            }
+            if (value.equals("/proc") || value.startsWith("/proc/") || value.equals("/sys")
+                    || value.startsWith("/sys/")) {
+                throw SafepipException.unavailable(variable + "=" + value + " is a kernel file system where no "
+                        + "folder can be made", "set " + variable + " to a folder of yours, or unset it to use ~/"
+                        + defaultUnderHome);
+            }
+            return folder;
         }
         return ownHome().resolve(defaultUnderHome);
     }

@@ -210,8 +210,7 @@ public record ActiveEnvironment(Interpreter.Kind kind, Path prefix, Path ownPip,
     private static List<String> cfgLines(Path venv) {
         try {
             // pyvenv.cfg is a few lines; a huge one is not a venv's.
-            byte[] bytes = Files.readAllBytes(venv.resolve("pyvenv.cfg"));
-            return bytes.length > 65536 ? List.of() : new String(bytes, StandardCharsets.UTF_8).lines().toList();
+            return dev.safepip.core.BoundedFile.lines(venv.resolve("pyvenv.cfg"), 65536);
         } catch (IOException | RuntimeException e) {
             return List.of();
         }

@@ -58,8 +58,7 @@ public final class PipOverrides {
                 continue;
             }
             try {
-                Map<String, Map<String, String>> sections = IniParser.parse(Files.readString(file,
-                        StandardCharsets.UTF_8));
+                Map<String, Map<String, String>> sections = IniParser.parse(dev.safepip.core.BoundedFile.text(file, 1 << 20));
                 for (String section : new String[] {"global", "install"}) {
                     String value = sections.getOrDefault(section, Map.of()).get("user");
                     if (value != null && truthy(value)) {
@@ -111,7 +110,7 @@ public final class PipOverrides {
         }
         Map<String, Map<String, String>> sections;
         try {
-            sections = IniParser.parse(Files.readString(file, StandardCharsets.UTF_8));
+            sections = IniParser.parse(dev.safepip.core.BoundedFile.text(file, 1 << 20));
         } catch (IOException | IniParser.ParseError | java.io.UncheckedIOException e) {
             return file + " cannot be read by safepip";
         }

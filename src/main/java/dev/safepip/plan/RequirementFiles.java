@@ -30,7 +30,7 @@ public final class RequirementFiles {
         List<String> names = new ArrayList<>();
         List<String> lines;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            lines = dev.safepip.core.BoundedFile.lines(file, 16 << 20);
         } catch (IOException e) {
             return names;
         }

@@ -78,7 +78,11 @@ final class WheelLocator {
     WheelLocator(PipExecutable pip, Path python, Map<String, String> env, Path cwd) {
         this.pip = pip;
         this.python = python;
-        this.env = env;
+        // The look is safepip's own dry run with the system's pip, never in a venv: PIP_REQUIRE_VIRTUALENV=1 would
+        // make pip refuse it (exit 3) before it looks. It installs nothing, so the user's rule is not at stake.
+        Map<String, String> look = new java.util.HashMap<>(env);
+        look.put("PIP_REQUIRE_VIRTUALENV", "0");
+        this.env = look;
         this.cwd = cwd;
     }
 

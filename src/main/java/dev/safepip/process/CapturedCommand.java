@@ -30,7 +30,39 @@ public final class CapturedCommand {
         }
     }
 
+    /**
+     * The helpers running beside the look: when safepip is done before them (pip's look failed, so apt's answer is
+     * never asked for), they must not outlive it. A JVM that halts leaves its children running, reparented to init:
+     * `--plan install nosuchpkg` left apt-cache working for minutes after safepip had answered.
+     */
+    private static final List<Process> BESIDE = new ArrayList<>();
+
     private CapturedCommand() {
+    }
+
+    /**
+     * Ends the helpers still running beside the look, and their children, without waiting for them: for the one
+     * place that ends the JVM. Nothing to do (and no class loaded) when none were started.
+     */
+    public static void endHelpers() {
+        List<Process> running;
+        synchronized (BESIDE) {
+            if (BESIDE.isEmpty()) {
+                return;
+            }
+            running = new ArrayList<>(BESIDE);
+            BESIDE.clear();
+        }
+        for (Process process : running) {
+            if (process.isAlive()) {
+                // Children first: once the parent is gone, they can no longer be found through it.
+                ProcessHandle[] children = process.toHandle().descendants().toArray(ProcessHandle[]::new);
+                for (ProcessHandle child : children) {
+                    child.destroyForcibly();
+                }
+                process.destroyForcibly();
+            }
+        }
     }
 
     /**
@@ -51,12 +83,12 @@ public final class CapturedCommand {
     public static Result runBeside(List<String> argv, Map<String, String> env, Path cwd, Duration timeout)
             throws IOException {
         if (!Files.isExecutable(NICE)) {
-            return run(argv, env, cwd, timeout);
+            return run(argv, env, cwd, timeout, BESIDE_WATCH);
         }
         List<String> niced = new ArrayList<>(List.of(NICE.toString(), "-n", "10"));
         // Resolved here: nice would look a bare name up itself, on a PATH that may hold "." or an empty entry.
         niced.addAll(ProgramResolver.resolve(argv, env));
-        Result result = run(niced, env, cwd, timeout);
+        Result result = run(niced, env, cwd, timeout, BESIDE_WATCH);
         if ((result.exit() == 126 || result.exit() == 127)
                 && (result.stderr().startsWith(NICE + ": ") || result.stderr().startsWith("nice: "))) {
             // nice could not start it: the same answer as starting it directly would give.
@@ -82,7 +114,8 @@ public final class CapturedCommand {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         DefaultExecutor executor = watch == ChildWatch.NONE
-                ? DefaultExecutor.builder().setWorkingDirectory(cwd.toFile()).get() : new Watched(watch, cwd);
+                ? DefaultExecutor.builder().setWorkingDirectory(cwd.toFile()).get()
+                : watch == BESIDE_WATCH ? new Beside(cwd) : new Watched(watch, cwd);
         executor.setStreamHandler(new PumpStreamHandler(out, err));
         executor.setWatchdog(watchdog);
         executor.setExitValues(null);
@@ -92,10 +125,64 @@ public final class CapturedCommand {
         } finally {
             if (executor instanceof Watched watched) {
                 watched.ended();
+            } else if (executor instanceof Beside beside) {
+                beside.ended();
             }
         }
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
                 watchdog.killedProcess());
+    }
+
+    /** Marks the runs beside the look (a class, not a lambda: it is loaded on every blocked install). */
+    private static final ChildWatch BESIDE_WATCH = new ChildWatch() {
+        @Override
+        public void started(ProcessHandle child) {
+        }
+
+        @Override
+        public void ended(ProcessHandle child) {
+        }
+    };
+
+    /**
+     * An executor that lists the helper it launches in BESIDE while it runs. Unlike Watched, it leaves safepip's
+     * signal handling alone: Ctrl-C during the look is not the helper's to receive.
+     */
+    private static final class Beside extends DefaultExecutor {
+        private Process process;
+
+        @SuppressWarnings("deprecation")
+        Beside(Path cwd) {
+            setWorkingDirectory(cwd.toFile());
+        }
+
+        @Override
+        protected Process launch(CommandLine command, Map<String, String> env, Path dir) throws IOException {
+            return started(super.launch(command, env, dir));
+        }
+
+        @Override
+        protected Process launch(CommandLine command, Map<String, String> env, File dir) throws IOException {
+            return started(super.launch(command, env, dir));
+        }
+
+        private Process started(Process launched) {
+            if (process == null) {
+                process = launched;
+                synchronized (BESIDE) {
+                    BESIDE.add(launched);
+                }
+            }
+            return launched;
+        }
+
+        void ended() {
+            if (process != null) {
+                synchronized (BESIDE) {
+                    BESIDE.remove(process);
+                }
+            }
+        }
     }
 
     /** An executor that shows the process it launches to a ChildWatch; commons-exec has no other hook for it. */

@@ -87,7 +87,7 @@ public final class DistInfo {
     /** The INSTALLER file's first line ("pip", "debian"), or null. */
     public static String installer(Path distInfo) {
         try {
-            List<String> lines = Files.readAllLines(distInfo.resolve("INSTALLER"), StandardCharsets.UTF_8);
+            List<String> lines = dev.safepip.core.BoundedFile.lines(distInfo.resolve("INSTALLER"), 4096);
             return lines.isEmpty() ? null : lines.get(0).strip();
         } catch (IOException e) {
             return null;

@@ -90,7 +90,7 @@ public final class InterpreterProbe {
 
     private static List<String> readCache(Path file, Path real, String stamp) {
         try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            List<String> lines = dev.safepip.core.BoundedFile.lines(file, 65536);
             if (lines.size() == 6 && lines.get(0).equals(real.toString()) && lines.get(1).equals(stamp)) {
                 return lines.subList(2, 6);
             }

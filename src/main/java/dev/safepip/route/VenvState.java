@@ -40,7 +40,7 @@ public record VenvState(Kind kind, String version, boolean hasPip) {
         }
         String version = null;
         try {
-            Matcher m = VERSION.matcher(Files.readString(cfg, StandardCharsets.UTF_8));
+            Matcher m = VERSION.matcher(dev.safepip.core.BoundedFile.text(cfg, 65536));
             version = m.find() ? m.group(1) : null;
         } catch (IOException e) {
             return new VenvState(Kind.BROKEN, null, false);

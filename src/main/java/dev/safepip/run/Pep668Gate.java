@@ -30,6 +30,8 @@ final class Pep668Gate {
     private final SearchPath path;
     private final PipExecutable pip;
     private final PipRunner runner;
+    /** pip's exit code for "Could not find an activated virtualenv (required)". */
+    private static final int VIRTUALENV_NOT_FOUND = 3;
 
     Pep668Gate(World world, Console console, SearchPath path, PipExecutable pip, PipRunner runner) {
         this.world = world;
@@ -76,6 +78,12 @@ final class Pep668Gate {
                     "check that it exists and is executable, or set SAFEPIP_PIP");
         }
         if (exit == ExitCodes.BLOCKED && scanner.seen()) {
+            return blocked(situation, line, settings, true);
+        }
+        if (exit == VIRTUALENV_NOT_FOUND && situation.verdict() == Situation.Verdict.MANAGED
+                && exposure == Exposure.CHECKED && settings.via().value() == dev.safepip.config.Via.VENV) {
+            // PIP_REQUIRE_VIRTUALENV (or require-virtualenv in pip.conf) made pip refuse before its PEP 668 check,
+            // which would have blocked this managed Python anyway; --via=venv asks for exactly what pip wants.
             return blocked(situation, line, settings, true);
         }
         return exit;

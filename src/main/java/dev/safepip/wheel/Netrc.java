@@ -15,7 +15,7 @@ final class Netrc {
         if (!Files.isReadable(file)) {
             return null;
         }
-        String[] words = Files.readString(file, StandardCharsets.UTF_8).split("\\s+");
+        String[] words = dev.safepip.core.BoundedFile.text(file, 1 << 20).split("\\s+");
         String match = null;
         String fallback = null;
         String machine = null;
