@@ -14,7 +14,8 @@ public final class Main {
         if (training != null) {
             Training.warmUp(java.nio.file.Path.of(training), world);
         }
-        int code = new Safepip(world).run(args);
+        // The bytes the user gave, not the JVM's decoding of them: pip gets each argument exactly as given.
+        int code = new Safepip(world).run(dev.safepip.core.RawArgv.of(args));
         if (training != null) {
             // The archive is written as the JVM exits: the ordinary way.
             System.exit(code);
