@@ -14,7 +14,8 @@ public final class Main {
         if (training != null) {
             Training.warmUp(java.nio.file.Path.of(training), world);
         }
-        int code = new Safepip(world).run(args);
+        // The bytes the user gave, not the JVM's decoding of them: pip gets each argument exactly as given.
+        int code = new Safepip(world).run(dev.safepip.core.RawArgv.of(args));
         // Helpers beside the look that safepip no longer waits for (apt-cache) end with it, not minutes later.
         dev.safepip.process.CapturedCommand.endHelpers();
         if (training != null) {

@@ -54,10 +54,21 @@ public record World(Map<String, String> env, Path cwd, Tty tty, Path launcher, S
         String jdk = System.getProperty("safepip.jdkjo");
         String underscore = System.getProperty("safepip.ujo");
         String tool = System.getProperty("safepip.jto");
-        if (jdk == null && underscore == null && tool == null) {
+        // The launcher starts the JVM under LC_ALL=C.UTF-8 (the JVM decodes argv, the environment and file names
+        // with the locale's encoding, ASCII in the C locale): safepip.lcall says it did, with the user's own LC_ALL
+        // after its first character when they had one.
+        String lcAll = System.getProperty("safepip.lcall");
+        if (jdk == null && underscore == null && tool == null && lcAll == null) {
             return env;
         }
         Map<String, String> restored = new HashMap<>(env);
+        if (lcAll != null) {
+            if (lcAll.isEmpty()) {
+                restored.remove("LC_ALL");
+            } else {
+                restored.put("LC_ALL", lcAll.substring(1));
+            }
+        }
         if (jdk != null) {
             restored.put("JDK_JAVA_OPTIONS", jdk);
         }

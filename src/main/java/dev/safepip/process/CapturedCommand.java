@@ -104,7 +104,8 @@ public final class CapturedCommand {
      */
     public static Result run(List<String> argv, Map<String, String> env, Path cwd, Duration timeout,
                              ChildWatch watch) throws IOException {
-        List<String> resolved = ProgramResolver.resolve(argv, env);
+        // A Latin-1 file name among the arguments goes over as its own bytes.
+        List<String> resolved = ExactBytes.argv(ProgramResolver.resolve(argv, env));
         CommandLine line = new CommandLine(resolved.get(0));
         for (String arg : resolved.subList(1, resolved.size())) {
             // false: commons-exec must not add quotes of its own; each argv element goes over as it is.

@@ -71,9 +71,17 @@ public final class PipRunner {
     }
 
     private ProcessBuilder builder(List<String> argv) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(ProgramResolver.resolve(argv, env)).directory(cwd.toFile());
-        builder.environment().clear();
-        builder.environment().putAll(env);
+        ProcessBuilder builder = new ProcessBuilder(ExactBytes.argv(ProgramResolver.resolve(argv, env)))
+                .directory(cwd.toFile());
+        Map<String, String> inherited = builder.environment();
+        // Only what differs is set: an inherited variable keeps its own bytes (a HOME in Latin-1), which a String
+        // put back would lose.
+        inherited.keySet().retainAll(env.keySet());
+        for (Map.Entry<String, String> variable : env.entrySet()) {
+            if (!variable.getValue().equals(inherited.get(variable.getKey()))) {
+                inherited.put(variable.getKey(), variable.getValue());
+            }
+        }
         return builder;
     }
 
