@@ -194,8 +194,28 @@ public final class LedgerUninstall {
                 return 1;
             }
         }
-        console.say("safepip: running " + ShellQuote.line(command));
-        int result = runner.run(command);
+        int result;
+        if (RouteKind.of(place.route()) == RouteKind.VENV) {
+            Path venv = Path.of(place.location());
+            // The same lock the venv route takes, so an install into this venv and this uninstall take turns; and
+            // the venv's program checked again right before it runs, as the venv route does.
+            try (StateLock lock = StateLock.acquire(stateDir, venv, new java.util.function.Consumer<String>() {
+                @Override
+                public void accept(String message) {
+                    console.say("safepip: " + message);
+                }
+            })) {
+                if (lock == null) {
+                    return dev.safepip.process.ChildSignals.exitStatus();
+                }
+                VenvTrust.ofThisProcess().requireRunnable(venv, Path.of(command.get(0)), place.location());
+                console.say("safepip: running " + ShellQuote.line(command));
+                result = runner.run(command, lock);
+            }
+        } else {
+            console.say("safepip: running " + ShellQuote.line(command));
+            result = runner.run(command);
+        }
         ledger.write(false, names, requirements, RouteKind.of(place.route()), place.location(),
                 interpreter == null ? "" : interpreter.path().toString(), command, result);
         return result;
