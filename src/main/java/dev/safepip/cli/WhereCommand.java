@@ -4,6 +4,7 @@ import dev.safepip.core.SafepipPaths;
 import dev.safepip.core.World;
 import dev.safepip.ledger.Holdings;
 import dev.safepip.ledger.Ledger;
+import dev.safepip.ledger.LedgerProblem;
 import dev.safepip.plan.RouteKind;
 import dev.safepip.python.DistInfo;
 import dev.safepip.route.PipxAppState;
@@ -51,7 +52,13 @@ public final class WhereCommand implements Callable<Integer> {
                 StandardCharsets.UTF_8);
         Ledger ledger = new Ledger(new SafepipPaths(world).state());
         List<String> wanted = packages.stream().map(DistInfo::normalize).toList();
-        List<Holdings.Holding> holdings = Holdings.of(ledger, wanted);
+        List<Holdings.Holding> holdings;
+        try {
+            holdings = Holdings.of(ledger, wanted);
+        } catch (IOException e) {
+            // A folder, a FIFO, a file of another user's: said with its reason, not as the bare path.
+            throw LedgerProblem.of(ledger.file(), e);
+        }
         int shown = 0;
         for (Holdings.Holding holding : holdings) {
             if (!wanted.isEmpty() && !wanted.contains(holding.name())) {

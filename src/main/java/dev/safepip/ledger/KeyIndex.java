@@ -50,8 +50,11 @@ final class KeyIndex {
 
     private final List<String> places = new ArrayList<>();
     private final Map<String, Integer> placeIds = new HashMap<>();
-    /** The bytes of the last place looked up by bytes, and its id: a ledger names few places, often in a row. */
-    private byte[] lastPlace = new byte[0];
+    /**
+     * The bytes of the last place looked up by bytes, and its id: a ledger names few places, often in a row. None
+     * at first: an empty place on the first line is a place like any other (of no sensible record), not this one.
+     */
+    private byte[] lastPlace;
     private int lastPlaceId = -1;
 
     private final List<Key> keys = new ArrayList<>();
@@ -67,7 +70,8 @@ final class KeyIndex {
     }
 
     int place(byte[] bytes, int from, int to) {
-        if (to - from == lastPlace.length && Arrays.equals(bytes, from, to, lastPlace, 0, lastPlace.length)) {
+        if (lastPlace != null && to - from == lastPlace.length
+                && Arrays.equals(bytes, from, to, lastPlace, 0, lastPlace.length)) {
             return lastPlaceId;
         }
         lastPlace = Arrays.copyOfRange(bytes, from, to);

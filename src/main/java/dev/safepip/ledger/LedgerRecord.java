@@ -88,7 +88,7 @@ public record LedgerRecord(Instant time, String action, List<String> packages, L
                 return false;
             }
         }
-        if (hasNul(command)) {
+        if (hasNul(command) || !showable(location) || time.isBefore(FIRST) || time.isAfter(LAST)) {
             return false;
         }
         // `uninstall` runs a command derived from the record's: its tool must be the one the route uses.
@@ -98,6 +98,28 @@ public record LedgerRecord(Instant time, String action, List<String> packages, L
             case PIPX -> isAbsolutePath(location) && tool.equals("pipx");
             case VENV, BREAK -> isAbsolutePath(location);
         };
+    }
+
+    /**
+     * Times a clock can give, with room for a wrong one: `where` shows them in the local time zone, which an
+     * Instant near its limits (year one billion) does not fit in.
+     */
+    private static final Instant FIRST = LocalDateTime.of(1, 1, 2, 0, 0).toInstant(ZoneOffset.UTC);
+    private static final Instant LAST = LocalDateTime.of(9999, 12, 30, 0, 0).toInstant(ZoneOffset.UTC);
+
+    /**
+     * Whether a location can be printed as it is: `where` and `uninstall` show it, and a control character, an
+     * escape sequence or a bidirectional override in it would reach the terminal (safepip never makes such a
+     * folder).
+     */
+    private static boolean showable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c >= 0x7F && c <= 0x9F || c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static final List<String> SYSTEM_TOOLS = List.of("apt-get", "apt", "dnf", "pacman", "apk", "brew");

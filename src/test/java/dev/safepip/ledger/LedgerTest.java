@@ -110,7 +110,16 @@ class LedgerTest {
                 good.replace("\"action\":\"install\"", "\"action\":\"rm\""),
                 good.replace("\"packages\":[\"pkga\"]", "\"packages\":[\"../../x\"]"),
                 good.replace("\"packages\":[\"pkga\"]", "\"packages\":[1]"),
-                good.replace("\"exit\":0", "\"exit\":\"0\""));
+                good.replace("\"exit\":0", "\"exit\":\"0\""),
+                // What `where` and `uninstall` would print raw: an escape sequence, a newline, a bidi override.
+                good.replace("/home/u/.local/share/safepip/venv\"", "/home/u/\\u001b[2Jvenv\""),
+                good.replace("/home/u/.local/share/safepip/venv\"", "/home/u/new\\nline\""),
+                good.replace("/home/u/.local/share/safepip/venv\"", "/home/u/\\u202evenv\""),
+                // A time no local date can hold.
+                good.replace("\"time\":\"2026-11-23T01:00:00Z\"", "\"time\":\"+1000000000-01-01T00:00:00Z\""),
+                good.replace("\"location\":\"/home/u/.local/share/safepip/venv\"", "\"location\":null"),
+                good.replace("\"location\":\"/home/u/.local/share/safepip/venv\"",
+                        "\"location\":[\"/home/u/.local/share/safepip/venv\"]"));
         for (String line : damaged) {
             assertNotEquals(good, line, "the test's replacement did not apply");
             assertNull(LedgerRecord.fromJson(line), line);
