@@ -23,6 +23,11 @@ public final class PipRunner {
         this.cwd = cwd;
     }
 
+    /** The same runner, starting its children in another folder. */
+    public PipRunner in(Path folder) {
+        return new PipRunner(env, folder);
+    }
+
     /** The same runner with some variables set for the child. */
     public PipRunner with(Map<String, String> changes) {
         Map<String, String> changed = new java.util.HashMap<>(env);

@@ -49,7 +49,10 @@ public final class PipxInstaller implements RouteExecutor {
     @Override
     public int run(Route chosen, Plan plan) throws IOException {
         PipxRoute route = (PipxRoute) chosen;
-        int exit = commands.runAll(route.bootstrap(), RouteKind.PIPX, plan, "", false);
+        // From "/": the bootstrap's `python -m venv` would otherwise import a venv.py from the working folder. Its
+        // arguments are absolute paths and names, so nothing else changes.
+        int exit = new CommandRouteRunner(world, console, runner.in(Path.of("/")), ledger)
+                .runAll(route.bootstrap(), RouteKind.PIPX, plan, "", false);
         if (exit != 0) {
             return exit;
         }
