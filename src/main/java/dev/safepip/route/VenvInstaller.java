@@ -226,7 +226,12 @@ public final class VenvInstaller implements RouteExecutor {
     }
 
     private void record(VenvRoute route, List<String> command, int exit) {
-        ledger.write(route.blocked().isInstall(), RequirementFiles.packageNames(route.blocked(), world.cwd()),
+        // The environment pip ran with expands ${VAR} in the files; a file whose packages cannot all be told is said.
+        RequirementFiles.Names names = RequirementFiles.read(route.blocked(), world.cwd(), world.env());
+        for (String problem : names.problems()) {
+            console.say("safepip: " + problem + "; the ledger may not name every package installed from it.");
+        }
+        ledger.write(route.blocked().isInstall(), names.names(),
                 route.blocked().line().positionals(), RouteKind.VENV,
                 route.venv().dir().toAbsolutePath().normalize().toString(), route.python().toString(), command, exit);
     }
