@@ -62,7 +62,9 @@ class LedgerRecordsIT {
         script(bin.resolve("apt-get"), "printf '%s\\n' \"$*\" >> '" + aptLog + "'\n"
                 + "if [ \"$1\" = -s ]; then cat '" + simulation + "'; fi\nexit 0\n");
         // Not root: apt needs sudo, which runs its command as given (the stand-in apt-get) and records nothing else.
-        script(bin.resolve("sudo"), "exec \"$@\"\n");
+        // safepip hands sudo the program found in the system's folders (/usr/bin/apt-get): the stand-in sudo runs the
+        // test's apt-get of that name from PATH instead, never the real one.
+        script(bin.resolve("sudo"), "name=${1##*/}; shift; exec \"$name\" \"$@\"\n");
     }
 
     private static void script(Path path, String body) throws IOException {
