@@ -108,7 +108,7 @@ class PlanMatchesRunIT {
     void aptByOption() throws IOException {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/apt-cache")), "a Debian-like system with apt");
         assertRunIsThePlan(env(), List.of("--via=apt", "install", SystemRouteIT.PYPI), 0);
-        assertRecorded("install " + SystemRouteIT.DEBIAN);
+        assertRecorded("install -y " + SystemRouteIT.DEBIAN);
     }
 
     /** On a terminal, Enter takes the menu's default: what --plan shows as the recommended way. */
