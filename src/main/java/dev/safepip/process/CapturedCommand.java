@@ -116,7 +116,7 @@ public final class CapturedCommand {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         DefaultExecutor executor = watch == ChildWatch.NONE
                 ? DefaultExecutor.builder().setWorkingDirectory(cwd.toFile()).get()
-                : watch == BESIDE_WATCH ? new Beside(cwd) : new Watched(watch, cwd);
+                : new Watched(watch, cwd);
         executor.setStreamHandler(new PumpStreamHandler(out, err));
         executor.setWatchdog(watchdog);
         executor.setExitValues(null);
@@ -126,8 +126,6 @@ public final class CapturedCommand {
         } finally {
             if (executor instanceof Watched watched) {
                 watched.ended();
-            } else if (executor instanceof Beside beside) {
-                beside.ended();
             }
         }
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
@@ -146,47 +144,10 @@ public final class CapturedCommand {
     };
 
     /**
-     * An executor that lists the helper it launches in BESIDE while it runs. Unlike Watched, it leaves safepip's
-     * signal handling alone: Ctrl-C during the look is not the helper's to receive.
+     * An executor that shows the process it launches to a ChildWatch; commons-exec has no other hook for it. A helper
+     * beside the look is listed in BESIDE while it runs instead, and safepip's signal handling is left alone for it:
+     * Ctrl-C during the look is not the helper's to receive.
      */
-    private static final class Beside extends DefaultExecutor {
-        private Process process;
-
-        @SuppressWarnings("deprecation")
-        Beside(Path cwd) {
-            setWorkingDirectory(cwd.toFile());
-        }
-
-        @Override
-        protected Process launch(CommandLine command, Map<String, String> env, Path dir) throws IOException {
-            return started(super.launch(command, env, dir));
-        }
-
-        @Override
-        protected Process launch(CommandLine command, Map<String, String> env, File dir) throws IOException {
-            return started(super.launch(command, env, dir));
-        }
-
-        private Process started(Process launched) {
-            if (process == null) {
-                process = launched;
-                synchronized (BESIDE) {
-                    BESIDE.add(launched);
-                }
-            }
-            return launched;
-        }
-
-        void ended() {
-            if (process != null) {
-                synchronized (BESIDE) {
-                    BESIDE.remove(process);
-                }
-            }
-        }
-    }
-
-    /** An executor that shows the process it launches to a ChildWatch; commons-exec has no other hook for it. */
     private static final class Watched extends DefaultExecutor {
         private final ChildWatch watch;
         private Process process;
@@ -210,14 +171,27 @@ public final class CapturedCommand {
         private Process started(Process launched) {
             if (process == null) {
                 process = launched;
-                ChildSignals.shieldFrom(launched);
-                watch.started(launched.toHandle());
+                if (watch == BESIDE_WATCH) {
+                    synchronized (BESIDE) {
+                        BESIDE.add(launched);
+                    }
+                } else {
+                    ChildSignals.shieldFrom(launched);
+                    watch.started(launched.toHandle());
+                }
             }
             return launched;
         }
 
         void ended() {
-            if (process != null) {
+            if (process == null) {
+                return;
+            }
+            if (watch == BESIDE_WATCH) {
+                synchronized (BESIDE) {
+                    BESIDE.remove(process);
+                }
+            } else {
                 watch.ended(process.toHandle());
             }
         }
