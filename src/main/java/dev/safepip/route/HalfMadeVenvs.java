@@ -189,28 +189,13 @@ public final class HalfMadeVenvs {
     }
 
     private Note read(Path venv) {
-        String text;
-        try {
-            text = new String(BoundedFile.read(notePath(venv), 4096), StandardCharsets.UTF_8);
-        } catch (IOException e) {
+        NoteText note = NoteText.read(notePath(venv));
+        if (note == null) {
             return null;
         }
-        String token = null;
-        Boolean made = null;
-        Instant time = null;
-        for (String line : text.split("\n")) {
-            if (line.startsWith("token=")) {
-                token = line.substring(6).strip();
-            } else if (line.startsWith("made=")) {
-                made = Boolean.parseBoolean(line.substring(5).strip());
-            } else if (line.startsWith("time=")) {
-                try {
-                    time = Instant.ofEpochMilli(Long.parseLong(line.substring(5).strip()));
-                } catch (NumberFormatException e) {
-                    return null;
-                }
-            }
-        }
+        String token = note.text("token");
+        Boolean made = note.flag("made");
+        Instant time = note.time("time");
         if (token == null || token.isEmpty() || made == null || time == null) {
             // A note of an older safepip (a path only) proves nothing: the folder is judged as it is.
             return null;

@@ -1,6 +1,5 @@
 package dev.safepip.route;
 
-import dev.safepip.core.BoundedFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -139,28 +138,13 @@ public final class PipxLeftovers {
     }
 
     private Note read(Path venv) {
-        String text;
-        try {
-            text = new String(BoundedFile.read(notePath(venv), 4096), StandardCharsets.UTF_8);
-        } catch (IOException e) {
+        NoteText note = NoteText.read(notePath(venv));
+        if (note == null) {
             return null;
         }
-        String noted = null;
-        Boolean absent = null;
-        Instant time = null;
-        for (String line : text.split("\n")) {
-            if (line.startsWith("venv=")) {
-                noted = line.substring(5);
-            } else if (line.startsWith("absent=")) {
-                absent = Boolean.parseBoolean(line.substring(7).strip());
-            } else if (line.startsWith("time=")) {
-                try {
-                    time = Instant.ofEpochMilli(Long.parseLong(line.substring(5).strip()));
-                } catch (NumberFormatException e) {
-                    return null;
-                }
-            }
-        }
+        String noted = note.raw("venv");
+        Boolean absent = note.flag("absent");
+        Instant time = note.time("time");
         Path here = venv.toAbsolutePath().normalize();
         if (noted == null || !noted.equals(here.toString()) || absent == null || time == null) {
             return null;
