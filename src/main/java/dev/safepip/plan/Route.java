@@ -16,6 +16,14 @@ public sealed interface Route permits VenvRoute, PipxRoute, SystemRoute, BreakRo
     /** The exact commands, each an argv. */
     List<List<String>> commands();
 
+    /**
+     * A command run before {@link #commands()} that only asks and changes nothing (apt's `apt-get -s`, what apt
+     * would do); a run stops there when the answer needs the user. Empty for most routes.
+     */
+    default List<String> question() {
+        return List.of();
+    }
+
     /** Why it cannot work here, or null when it can. */
     String unavailable();
 

@@ -1,5 +1,6 @@
 package dev.safepip.plan;
 
+import dev.safepip.system.Apt;
 import dev.safepip.system.PackageManager;
 import dev.safepip.system.SystemPackage;
 import java.util.ArrayList;
@@ -52,6 +53,16 @@ public record SystemRoute(BlockedCommand blocked, PackageManager manager, List<S
         // safepip's, and what apt would also remove is asked of apt-get -s before it runs (CommandRouteRunner).
         return List.of(blocked.isInstall() ? manager.installCommand(names, root)
                 : manager.removeCommand(names, root));
+    }
+
+    /** apt-get -s with the same verb and packages: what apt would do beyond them is asked before it runs. */
+    @Override
+    public List<String> question() {
+        List<String> names = packageNames();
+        if (!(manager instanceof Apt apt) || names.isEmpty()) {
+            return List.of();
+        }
+        return apt.simulateCommand(blocked.isInstall() ? "install" : "remove", names);
     }
 
     /** The system packages the command names, in order. */

@@ -46,6 +46,7 @@ public final class CommandRouteRunner implements RouteExecutor {
                 && !route.commands().isEmpty()) {
             // apt runs with -y: what it would do beyond the packages named is asked first, and asked about once.
             String verb = plan.blocked().isInstall() ? "install" : "remove";
+            console.say("safepip: running " + ShellQuote.line(route.question()));
             if (!new AptConsent(world, console, plan.facts().assumeYes()).allows(apt, verb, system.packageNames(),
                     route.commands().get(0), false)) {
                 console.say("safepip: nothing done.");

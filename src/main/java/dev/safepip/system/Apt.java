@@ -85,6 +85,13 @@ public final class Apt implements PackageManager {
         return Argv.of(!root, List.of("apt-get", "remove", "-y"), packages);
     }
 
+    /** The simulation as the plan shows it (apt-get by name; {@link #simulate} runs the one found on PATH). */
+    public List<String> simulateCommand(String verb, List<String> packages) {
+        List<String> argv = new ArrayList<>(List.of("apt-get", "-s", verb, "--"));
+        argv.addAll(packages);
+        return argv;
+    }
+
     /**
      * What apt would do: `apt-get -s VERB -- PACKAGES`, which needs no root and changes nothing.
      *
@@ -95,13 +102,13 @@ public final class Apt implements PackageManager {
         if (aptGet == null) {
             throw new IOException("apt-get is not on PATH");
         }
-        List<String> argv = new ArrayList<>(List.of(aptGet.toString(), "-s", verb, "--"));
         for (String name : packages) {
             if (!AptSimulation.isPackageName(name)) {
                 throw new IOException(name + " is not a Debian package name");
             }
-            argv.add(name);
         }
+        List<String> argv = new ArrayList<>(simulateCommand(verb, packages));
+        argv.set(0, aptGet.toString());
         CapturedCommand.Result result = helper.run(argv, Duration.ofSeconds(120));
         if (!result.ok()) {
             String said = result.stderr().strip();

@@ -76,8 +76,15 @@ public final class BlockedReport {
                     + chosen.unavailable() + "; a run would stop with exit code 69.");
         } else {
             console.say("safepip plan: " + chosen.title() + " (" + why + "):");
+            if (!chosen.question().isEmpty()) {
+                console.command(ShellQuote.line(chosen.question()));
+            }
             for (List<String> command : chosen.commands()) {
                 console.command(ShellQuote.line(command));
+            }
+            if (!chosen.question().isEmpty()) {
+                console.say("(" + chosen.question().get(0) + " " + chosen.question().get(1) + " only asks what would "
+                        + "happen; a run stops there if the answer removes packages you did not name.)");
             }
         }
         console.say("Nothing was run.");
