@@ -76,7 +76,7 @@ class BlockedReportGoldenTest {
                 noPipx ? Path.of("/usr/bin/apt-get") : null, null, List.of(),
                 kinds, null, "/home/u/.local/pipx", "/home/u/.local/bin", installed, !scenario.equals("no-ensurepip"),
                 scenario.equals("container"),
-                Path.of("/home/u/.local/share/safepip/pipx"), false, false);
+                Path.of("/home/u/.local/share/safepip/pipx"), false, false, null);
         List<Route> routes = WaysOut.all(facts);
         return new Plan(situation(), blocked, facts, routes, Recommender.recommend(routes, false), false);
     }
