@@ -149,6 +149,7 @@ public final class Jsonc {
                 return out.toString();
             }
             if (c == '\n' || c == '\r') {
+                at--;
                 throw problem("a string is not closed on its line");
             }
             if (c != '\\') {
