@@ -1,5 +1,6 @@
 package dev.safepip.cli;
 
+import dev.safepip.core.Ownership;
 import dev.safepip.core.SafepipException;
 import dev.safepip.core.SafepipPaths;
 import dev.safepip.core.Version;
@@ -11,13 +12,17 @@ import dev.safepip.pip.PipExecutable;
 import dev.safepip.pip.PipLocator;
 import dev.safepip.pip.PipOverrides;
 import dev.safepip.process.SearchPath;
+import dev.safepip.plan.VenvChoice;
+import dev.safepip.plan.VenvChooser;
 import dev.safepip.system.Apt;
+import dev.safepip.system.DevContainer;
 import dev.safepip.system.MarkerIntegrity;
 import dev.safepip.pip.ActiveEnvironment;
 import dev.safepip.python.Interpreter;
 import dev.safepip.pip.Situation;
 import dev.safepip.pip.SituationDetector;
 import dev.safepip.python.Shebang;
+import dev.safepip.ui.DevContainerAdvice;
 import dev.safepip.ui.Sanitizer;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -71,6 +76,7 @@ public final class DoctorCommand implements Callable<Integer> {
         if (situation != null) {
             markerState(out, path, situation);
         }
+        devContainer(out, situation);
         row(out, "pipx", found(path.find("pipx")));
         Path aptGet = path.find("apt-get");
         row(out, "apt-get", found(aptGet));
@@ -159,6 +165,49 @@ public final class DoctorCommand implements Callable<Integer> {
             row(out, "  restore", state.restoreCommand() + "   (safepip never edits the marker itself)");
         } else {
             row(out, "marker state", "as Debian's package " + state.owner() + " ships it");
+        }
+    }
+
+    /**
+     * In a dev container (or a project that defines one), the same block as a blocked install shows: the way for
+     * now is the venv a blocked install would take; for good, the lines for devcontainer.json.
+     */
+    private void devContainer(PrintStream out, Situation situation) {
+        Ownership judge = Ownership.ofThisProcess();
+        DevContainer container = DevContainer.detect(world.env(), world.cwd(), judge,
+                Ownership.sudoUid(judge.uid(), world.env()));
+        if (container == null) {
+            return;
+        }
+        Interpreter interpreter = situation == null ? null : situation.interpreter();
+        DevContainerAdvice advice = DevContainerAdvice.of(container, interpreter == null ? null
+                : interpreter.version());
+        row(out, "dev container", advice.situation());
+        if (advice.problem() != null) {
+            row(out, "  problem", advice.problem());
+        }
+        boolean managed = situation != null && situation.verdict() == Situation.Verdict.MANAGED;
+        if (!managed && !container.osProvided()) {
+            row(out, "  python", "not externally managed here: pip installs as it is");
+            return;
+        }
+        row(out, "  for now", forNow());
+        row(out, "  for good", advice.forGood() + ":");
+        for (String line : advice.fileLines()) {
+            out.println("    " + Sanitizer.clean(line));
+        }
+    }
+
+    /** The venv a blocked install would take here, as the planner chooses it. */
+    private String forNow() {
+        try {
+            Settings settings = new SettingsResolver(world).resolve(options);
+            VenvChoice venv = VenvChooser.forThisProcess(world.home(), new SafepipPaths(world).defaultVenv(),
+                    world.env()).choose(settings.venv(), world.cwd());
+            return "a venv, " + venv.display() + " (" + venv.rule() + "): safepip's venv route, the recommended "
+                    + "way inside a project";
+        } catch (SafepipException e) {
+            return "a venv of the project's own (python3 -m venv .venv)";
         }
     }
 

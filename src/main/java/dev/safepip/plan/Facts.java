@@ -1,6 +1,7 @@
 package dev.safepip.plan;
 
 import dev.safepip.pip.PipExecutable;
+import dev.safepip.system.DevContainer;
 import dev.safepip.system.PackageManager;
 import dev.safepip.system.SystemPackage;
 import java.nio.file.Path;
@@ -25,10 +26,12 @@ import java.util.Map;
  * @param ownPipxVenv     where safepip would install pipx for itself when apt cannot
  * @param root            running as root: no sudo needed
  * @param assumeYes       the user said --yes: package managers are not to ask again
+ * @param devContainer    the dev container safepip runs in or the project defines (its devcontainer.json is the fix),
+ *                        or null
  */
 public record Facts(BlockedCommand blocked, PipExecutable pip, Path python, VenvChoice venv, String venvUnavailable,
                     Path pipx, Path aptGet, PackageManager manager,
                     List<SystemPackage> systemPackages, Map<String, AppKind> kinds, String inject, String pipxHome,
                     String pipxBinDir, java.util.Set<String> pipxApps, boolean ensurepip, boolean container,
-                    Path ownPipxVenv, boolean root, boolean assumeYes) {
+                    Path ownPipxVenv, boolean root, boolean assumeYes, DevContainer devContainer) {
 }

@@ -128,6 +128,9 @@ final class Chooser {
 
     private Route ask(Plan plan, String where) throws IOException {
         console.headline("safepip: " + where + " is externally managed (PEP 668); pip may not install into it.");
+        if (plan.facts().devContainer() != null) {
+            new BlockedReport(console).devContainer(plan, "the recommended choice below");
+        }
         BufferedReader in = new BufferedReader(new InputStreamReader(world.in(), StandardCharsets.UTF_8));
         List<String> named = plan.blocked().line().positionals();
         Route chosen = new Menu(console, in).ask("How should safepip install "

@@ -2,6 +2,7 @@ package dev.safepip.run;
 
 import dev.safepip.core.World;
 import dev.safepip.config.Settings;
+import dev.safepip.core.Ownership;
 import dev.safepip.core.SafepipPaths;
 import dev.safepip.pip.ActiveEnvironment;
 import dev.safepip.pip.PipExecutable;
@@ -19,6 +20,7 @@ import dev.safepip.process.SearchPath;
 import dev.safepip.python.Interpreter;
 import dev.safepip.pip.Situation;
 import dev.safepip.route.PipxEnvironment;
+import dev.safepip.system.DevContainer;
 import dev.safepip.system.PackageManager;
 import dev.safepip.system.PackageManagers;
 import dev.safepip.system.SystemPackage;
@@ -117,7 +119,13 @@ final class Planner {
         return new Facts(blocked, pip, python, venv, sudoReason(root), pipx, aptGet, manager, asking != null ? asking.join() : packages, kinds,
                 settings.inject(), pipxDirs.home().toString(), pipxDirs.bin().toString(), apps, ensurepip,
                 Files.exists(Path.of("/.dockerenv")) || Files.exists(Path.of("/run/.containerenv")),
-                paths.ownPipxVenv(), root, settings.yes().value());
+                paths.ownPipxVenv(), root, settings.yes().value(), devContainer());
+    }
+
+    /** As the venv's project is judged: this user's files and root's, and under sudo the invoking user's. */
+    private DevContainer devContainer() {
+        Ownership judge = Ownership.ofThisProcess();
+        return DevContainer.detect(world.env(), world.cwd(), judge, Ownership.sudoUid(judge.uid(), world.env()));
     }
 
     /**

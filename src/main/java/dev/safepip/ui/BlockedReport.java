@@ -6,6 +6,7 @@ import dev.safepip.plan.Route;
 import dev.safepip.plan.RouteKind;
 import dev.safepip.plan.VenvRoute;
 import dev.safepip.pip.Situation;
+import dev.safepip.python.Interpreter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,13 +52,38 @@ public final class BlockedReport {
     public void explain(Plan plan) {
         print(plan.situation(), plan.blocked().isInstall() ? "install" : "uninstall", plan.routes(),
                 plan.pipAlreadySaid());
-        if (plan.blocked().isInstall() && plan.facts().container()) {
+        if (plan.blocked().isInstall() && plan.facts().devContainer() != null) {
+            // A dev container is a container too, but its Dockerfile is not where its Python is chosen.
+            devContainer(plan, plan.recommended() == null ? "a venv of the project's own (python3 -m venv .venv)"
+                    : "the recommended way above, " + plan.recommended().route().title() + " ("
+                    + plan.recommended().route().where() + ")");
+        } else if (plan.blocked().isInstall() && plan.facts().container()) {
             VenvRoute venv = (VenvRoute) plan.route(RouteKind.VENV);
             List<String> install = new ArrayList<>(List.of("/opt/venv/bin/pip"));
             install.addAll(venv.blocked().argsForVenv());
             console.say("This is a container. In its Dockerfile, use a venv:");
             console.command("RUN python3 -m venv /opt/venv && " + ShellQuote.line(install));
             console.command("ENV PATH=\"/opt/venv/bin:$PATH\"");
+        }
+    }
+
+    /**
+     * The dev container block: what this is and why, the way for now, and the lines that fix it for good.
+     *
+     * @param forNow the way to take today, as the caller can name it
+     */
+    public void devContainer(Plan plan, String forNow) {
+        Interpreter interpreter = plan.situation().interpreter();
+        DevContainerAdvice advice = DevContainerAdvice.of(plan.facts().devContainer(),
+                interpreter == null ? null : interpreter.version());
+        console.say(advice.situation());
+        if (advice.problem() != null) {
+            console.say(advice.problem());
+        }
+        console.say("For now: " + forNow + ".");
+        console.say("For good: " + advice.forGood() + ":");
+        for (String line : advice.fileLines()) {
+            console.command(line);
         }
     }
 

@@ -17,6 +17,7 @@ import dev.safepip.plan.WaysOut;
 import dev.safepip.python.Interpreter;
 import dev.safepip.python.MarkerMessage;
 import dev.safepip.pip.Situation;
+import dev.safepip.system.DevContainer;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -64,7 +65,7 @@ class BlockedReportGoldenTest {
                     List.of("normalizer"), "its commands are not named after it"));
             default -> Map.of("requests", new AppKind(AppKind.Kind.LIBRARY, List.of(), "no commands"));
         };
-        VenvChoice venv = scenario.equals("project")
+        VenvChoice venv = scenario.equals("project") || scenario.equals("devcontainer")
                 ? new VenvChoice(Path.of("/home/u/proj/.venv"), "~/proj/.venv", "the project at ~/proj (pyproject.toml)")
                 : new VenvChoice(Path.of("/home/u/.local/share/safepip/venv"), "~/.local/share/safepip/venv",
                         "no project here");
@@ -75,15 +76,18 @@ class BlockedReportGoldenTest {
         Facts facts = new Facts(blocked, PIP, PYTHON, venv, sudo, noPipx ? null : Path.of("/usr/bin/pipx"),
                 noPipx ? Path.of("/usr/bin/apt-get") : null, null, List.of(),
                 kinds, null, "/home/u/.local/pipx", "/home/u/.local/bin", installed, !scenario.equals("no-ensurepip"),
-                scenario.equals("container"),
-                Path.of("/home/u/.local/share/safepip/pipx"), false, false);
+                scenario.equals("container") || scenario.equals("devcontainer"),
+                Path.of("/home/u/.local/share/safepip/pipx"), false, false, scenario.equals("devcontainer")
+                ? new DevContainer("REMOTE_CONTAINERS=true", Path.of("/home/u/proj/.devcontainer/devcontainer.json"),
+                        null, new DevContainer.PythonFeature("ghcr.io/devcontainers/features/python:1",
+                                Map.of("version", "os-provided")), true) : null);
         List<Route> routes = WaysOut.all(facts);
         return new Plan(situation(), blocked, facts, routes, Recommender.recommend(routes, false), false);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"library", "app", "project", "sudo", "no-ensurepip", "upgrade-installed-app",
-        "pipx-missing", "container", "library-with-commands"})
+        "pipx-missing", "container", "library-with-commands", "devcontainer"})
     void theReportThePlanAndTheMenuAsTheUserReadsThem(String scenario) throws IOException {
         Plan plan = plan(scenario);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
