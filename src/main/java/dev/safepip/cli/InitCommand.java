@@ -66,8 +66,7 @@ public final class InitCommand implements Callable<Integer> {
                 // The links are made again by the next venv install; the PATH line is right either way.
             }
             dirs.add(links.folder().toString());
-            String pipxBin = world.getenv("PIPX_BIN_DIR");
-            dirs.add(pipxBin != null ? pipxBin : world.home().resolve(".local/bin").toString());
+            dirs.add(CommandLinks.pipxBin(world).toString());
         }
         world.out().print(ShellInit.render(shell, launcher, ownWords, ownCommands, dirs));
         return 0;

@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "where", versionProvider = SafepipVersion.class,
         synopsisHeading = "Usage: ", descriptionHeading = "%n", parameterListHeading = "%nArguments:%n", optionListHeading = "%nOptions:%n",
         description = "Show what safepip installed instead of a blocked pip install: where, when, by which route, "
-                + "and whether it is still there.")
+                + "whether it is still there, and its commands, with whether your shell finds them on PATH.")
 public final class WhereCommand implements Callable<Integer> {
     @Mixin
     HelpOptions helpOptions;
@@ -60,11 +60,15 @@ public final class WhereCommand implements Callable<Integer> {
             throw LedgerProblem.of(ledger.file(), e);
         }
         int shown = 0;
+        HoldingCommands commands = new HoldingCommands(world);
         for (Holdings.Holding holding : holdings) {
             if (!wanted.isEmpty() && !wanted.contains(holding.name())) {
                 continue;
             }
             out.print(row(holding));
+            if (holding.name() != null && "present".equals(stillThere(holding))) {
+                out.print(commands.lines(holding));
+            }
             shown++;
         }
         if (shown == 0 && wanted.isEmpty()) {

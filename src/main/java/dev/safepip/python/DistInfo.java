@@ -47,6 +47,23 @@ public final class DistInfo {
     }
 
     /**
+     * Each project's metadata folder in these site folders, by normalized name (the first found wins, as for
+     * {@link #find}): one listing for many questions.
+     */
+    public static java.util.Map<String, Path> byProject(List<Path> siteDirs) {
+        java.util.Map<String, Path> found = new java.util.HashMap<>();
+        for (Path dir : siteDirs) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            for (String name : metadataFolders(dir)) {
+                found.putIfAbsent(projectOf(name), dir.resolve(name));
+            }
+        }
+        return found;
+    }
+
+    /**
      * The names of the folder's entries that end in .dist-info or .egg-info; none when it cannot be read. Listed with
      * java.io and matched by hand: a glob is compiled to a regex, milliseconds of a blocked uninstall in a cold JVM.
      */

@@ -33,6 +33,15 @@ public final class CommandLinks {
         return new CommandLinks(data.resolve("venv/bin"), data.resolve("bin"));
     }
 
+    /**
+     * pipx's folder of commands as `safepip init --path` puts it on PATH: PIPX_BIN_DIR, else pipx's default
+     * ~/.local/bin.
+     */
+    public static Path pipxBin(World world) {
+        String pipxBin = world.getenv("PIPX_BIN_DIR");
+        return pipxBin != null ? Path.of(pipxBin) : world.home().resolve(".local/bin");
+    }
+
     /** The folder of links, e.g. ~/.local/share/safepip/bin. */
     public Path folder() {
         return links;

@@ -74,7 +74,7 @@ public final class PipxInstaller implements RouteExecutor {
             }
         }
         if (exit == 0 && plan.blocked().isInstall() && route.inject() == null) {
-            sayWhereCommandsAre(route, pipx.bin().toString());
+            sayWhereCommandsAre(route, plan, pipx);
         }
         return exit;
     }
@@ -148,17 +148,18 @@ public final class PipxInstaller implements RouteExecutor {
     }
 
     /** After pipx: where the commands are, and whether the shell will find them. */
-    private void sayWhereCommandsAre(PipxRoute route, String bin) {
+    private void sayWhereCommandsAre(PipxRoute route, Plan plan, PipxEnvironment pipx) {
         List<String> scripts = new ArrayList<>();
-        for (AppKind kind : route.kinds().values()) {
-            scripts.addAll(kind.scripts());
+        List<String> apps = new ArrayList<>();
+        for (Requirement requirement : plan.blocked().named()) {
+            apps.add(requirement.normalizedName());
+            AppKind kind = route.kinds().get(requirement.normalizedName());
+            if (kind != null) {
+                scripts.addAll(kind.scripts());
+            }
         }
         console.say("safepip: " + (scripts.isEmpty() ? "the commands are" : String.join(", ", scripts)
-                + (scripts.size() == 1 ? " is" : " are")) + " in " + bin + ".");
-        String pathValue = world.getenv("PATH");
-        boolean onPath = pathValue != null && List.of(pathValue.split(":")).contains(bin);
-        if (!onPath) {
-            console.say("safepip: " + bin + " is not on your PATH: run `pipx ensurepath`, then open a new shell.");
-        }
+                + (scripts.size() == 1 ? " is" : " are")) + " in " + pipx.bin() + ".");
+        new CommandReach(world, console, stateDir, plan.facts().assumeYes()).afterPipx(pipx, apps);
     }
 }

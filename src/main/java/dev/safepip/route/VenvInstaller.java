@@ -50,13 +50,24 @@ public final class VenvInstaller implements RouteExecutor {
     @Override
     public int run(Route route, Plan plan) throws IOException {
         Interpreter interpreter = plan.situation().interpreter();
-        return install((VenvRoute) route, interpreter == null ? null : interpreter.version());
+        return install((VenvRoute) route, interpreter == null ? null : interpreter.version(),
+                plan.facts().assumeYes());
     }
 
     /**
+     * Without a question about the user's profile afterwards (a rescue moves many packages in one go).
+     *
      * @param version the blocked interpreter's "3.11", which an existing venv must match
      */
     public int install(VenvRoute route, String version) throws IOException {
+        return install(route, version, true);
+    }
+
+    /**
+     * @param version   the blocked interpreter's "3.11", which an existing venv must match
+     * @param assumeYes --yes: nothing is asked after the install either
+     */
+    public int install(VenvRoute route, String version, boolean assumeYes) throws IOException {
         Path dir = route.venv().dir();
         String shown = route.venv().display();
         // Before anything touches the folder: another user's .venv (or a folder they may swap) is never filled.
@@ -94,10 +105,10 @@ public final class VenvInstaller implements RouteExecutor {
             trust.requireRunnable(dir, withPip ? route.venvPip() : dir.resolve("bin/python"), shown);
             console.say("safepip: running " + ShellQuote.line(command));
             int exit = venvPipRunner().run(command, lock);
-            record(route, command, exit);
+            List<String> names = record(route, command, exit);
             if (exit == 0) {
                 console.say("safepip: installed into " + shown + " (" + route.venv().rule() + ").");
-                console.say("safepip: use it with `" + activation(dir) + "`, or run " + dir.resolve("bin/python"));
+                sayHowToReach(route, names, assumeYes);
             }
             return exit;
         }
@@ -225,7 +236,36 @@ public final class VenvInstaller implements RouteExecutor {
         return result.exit() > 128 ? "it was ended by signal " + (result.exit() - 128) : "exit code " + result.exit();
     }
 
-    private void record(VenvRoute route, List<String> command, int exit) {
+    /**
+     * The venv, and the commands the install put there: the default venv's through safepip's links (made now, so
+     * that they can be named), any other venv's once it is active.
+     */
+    private void sayHowToReach(VenvRoute route, List<String> names, boolean assumeYes) {
+        Path dir = route.venv().dir();
+        String usual = "safepip: use it with `" + activation(dir) + "`, or run " + dir.resolve("bin/python");
+        CommandReach reach = new CommandReach(world, console, stateDir, assumeYes);
+        if (!dir.toAbsolutePath().normalize().equals(new dev.safepip.core.SafepipPaths(world).defaultVenv()
+                .toAbsolutePath().normalize())) {
+            if (!route.blocked().isInstall() || !reach.afterVenv(dir, names, activation(dir))) {
+                console.say(usual);
+            }
+            return;
+        }
+        console.say(usual);
+        CommandLinks links = CommandLinks.of(world);
+        try {
+            links.refresh();
+        } catch (IOException e) {
+            console.say("safepip: note: could not update the command links in " + links.folder() + " ("
+                    + dev.safepip.core.IoProblem.describe(e) + ")");
+        }
+        if (route.blocked().isInstall()) {
+            reach.afterVenv(dir, names, activation(dir));
+        }
+    }
+
+    /** @return the packages the ledger names */
+    private List<String> record(VenvRoute route, List<String> command, int exit) {
         // The environment pip ran with expands ${VAR} in the files; a file whose packages cannot all be told is said.
         RequirementFiles.Names names = RequirementFiles.read(route.blocked(), world.cwd(), world.env());
         for (String problem : names.problems()) {
@@ -234,6 +274,7 @@ public final class VenvInstaller implements RouteExecutor {
         ledger.write(route.blocked().isInstall(), names.names(),
                 route.blocked().line().positionals(), RouteKind.VENV,
                 route.venv().dir().toAbsolutePath().normalize().toString(), route.python().toString(), command, exit);
+        return names.names();
     }
 
     /**

@@ -9,12 +9,14 @@
 # `function NAME {`, unlike `NAME() {`, is never read as an alias while it is parsed.
 unalias pip 2>/dev/null || :
 unalias pip3 2>/dev/null || :
+# SAFEPIP_INIT says these functions ran it, in this shell: after an install safepip may then offer to add --path
+# to the profile line that loads them.
 # The launcher's path is written in, not read from a variable: nothing a script unsets or changes can break pip.
 function pip {
-    SAFEPIP_CALLED_AS=pip @SAFEPIP@ "$@"
+    SAFEPIP_CALLED_AS=pip SAFEPIP_INIT=bash @SAFEPIP@ "$@"
 }
 function pip3 {
-    SAFEPIP_CALLED_AS=pip3 @SAFEPIP@ "$@"
+    SAFEPIP_CALLED_AS=pip3 SAFEPIP_INIT=bash @SAFEPIP@ "$@"
 }
 @PATH_LINE@
 # Completion: pip's own for pip and pip3; for safepip, its own words and then pip's.

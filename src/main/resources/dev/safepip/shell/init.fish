@@ -3,12 +3,14 @@
 # Python without EXTERNALLY-MANAGED), and starts safepip otherwise: one rule, the launcher's. Safe to source twice
 # and in non-interactive shells.
 
+# SAFEPIP_INIT says these functions ran it, in this shell: after an install safepip may then offer to add --path
+# to the profile line that loads them.
 # The launcher's path is written in, not read from a variable: nothing a script erases or changes can break pip.
 function pip --description 'pip, with install and uninstall through safepip when PEP 668 may block them'
-    SAFEPIP_CALLED_AS=pip @SAFEPIP@ $argv
+    SAFEPIP_CALLED_AS=pip SAFEPIP_INIT=fish @SAFEPIP@ $argv
 end
 function pip3 --description 'pip3, with install and uninstall through safepip when PEP 668 may block them'
-    SAFEPIP_CALLED_AS=pip3 @SAFEPIP@ $argv
+    SAFEPIP_CALLED_AS=pip3 SAFEPIP_INIT=fish @SAFEPIP@ $argv
 end
 @PATH_LINE@
 # Completion: pip's own for pip and pip3; for safepip, its own words and then pip's.
