@@ -14,6 +14,13 @@ public interface ByteSource {
     /** Exactly length bytes from offset (fewer only at the end of the file). */
     byte[] read(long offset, int length) throws IOException;
 
+    /**
+     * Says that the bytes of this range will be read soon, in parts: a remote source fetches them now in one
+     * request rather than one per part. A local file needs nothing.
+     */
+    default void prefetch(long offset, int length) throws IOException {
+    }
+
     /** The file's size; known after the first tail(). */
     long size() throws IOException;
 

@@ -16,16 +16,35 @@ public record WheelContents(List<ZipDirectory.Entry> entries, String entryPoints
 
     public static WheelContents read(ByteSource source) throws IOException {
         ZipDirectory zip = ZipDirectory.read(source);
-        String entryPoints = null;
-        String metadata = null;
+        ZipDirectory.Entry entryPointsEntry = null;
+        ZipDirectory.Entry metadataEntry = null;
         for (ZipDirectory.Entry entry : zip.entries()) {
-            if (entryPoints == null && entry.name().matches("[^/]+\\.dist-info/entry_points\\.txt")) {
-                entryPoints = new String(zip.content(entry), StandardCharsets.UTF_8);
-            } else if (metadata == null && entry.name().matches("[^/]+\\.dist-info/METADATA")) {
-                metadata = new String(zip.content(entry), StandardCharsets.UTF_8);
+            if (entryPointsEntry == null && inDistInfo(entry.name(), "entry_points.txt")) {
+                entryPointsEntry = entry;
+            } else if (metadataEntry == null && inDistInfo(entry.name(), "METADATA")) {
+                metadataEntry = entry;
             }
         }
+        List<ZipDirectory.Entry> wanted = new ArrayList<>();
+        if (entryPointsEntry != null) {
+            wanted.add(entryPointsEntry);
+        }
+        if (metadataEntry != null) {
+            wanted.add(metadataEntry);
+        }
+        // Side by side in a wheel's dist-info: both in one request.
+        zip.prefetch(wanted);
+        String entryPoints = entryPointsEntry == null ? null
+                : new String(zip.content(entryPointsEntry), StandardCharsets.UTF_8);
+        String metadata = metadataEntry == null ? null : new String(zip.content(metadataEntry), StandardCharsets.UTF_8);
         return new WheelContents(zip.entries(), entryPoints, metadata, source.fetched());
+    }
+
+    /** Whether name is file in the wheel's top-level NAME-VERSION.dist-info folder. */
+    static boolean inDistInfo(String name, String file) {
+        int slash = name.indexOf('/');
+        return slash > 10 && name.indexOf('/', slash + 1) < 0 && name.startsWith(".dist-info", slash - 10)
+                && name.regionMatches(slash + 1, file, 0, file.length()) && name.length() == slash + 1 + file.length();
     }
 
     /** The METADATA's Classifier: lines (headers end at the first blank line; the description follows). */

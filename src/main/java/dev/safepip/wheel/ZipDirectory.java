@@ -12,11 +12,14 @@ import java.util.zip.Inflater;
 
 /**
  * A zip file's central directory, read from its end as pip's lazy_wheel and uv do: the end record (and ZIP64's),
- * then the directory itself, then only the members asked for. A wheel of any size costs a few tens of kilobytes.
+ * then the part of the directory the first request did not hold (in one more), then only the members asked for. A
+ * wheel of any size costs a few tens of kilobytes plus its directory.
  */
 public final class ZipDirectory {
     /** Enough for the end record, a long comment and, for most wheels, the whole directory: one request. */
     static final int TAIL = 128 * 1024;
+    /** Members this close together are fetched in one request: the gap costs less than another round trip. */
+    static final int GAP = 64 * 1024;
     /** A member larger than this is not metadata: refuse rather than fetch it. */
     static final int MAX_MEMBER = 1024 * 1024;
 
@@ -87,6 +90,11 @@ public final class ZipDirectory {
         return new ZipDirectory(source, parse(dir, count));
     }
 
+    /** The members a central directory lists, from its bytes as they are in the file. */
+    public static List<Entry> list(byte[] dir, long count) throws IOException {
+        return parse(dir, count);
+    }
+
     private static List<Entry> parse(byte[] dir, long count) throws IOException {
         List<Entry> entries = new ArrayList<>();
         ByteBuffer b = le(dir);
@@ -133,13 +141,50 @@ public final class ZipDirectory {
         return entries;
     }
 
+    /**
+     * Fetches these members (local header and data) in as few requests as their places allow: members within
+     * {@link #GAP} of each other come in one, as a wheel's dist-info files sit side by side.
+     */
+    public void prefetch(List<Entry> members) throws IOException {
+        List<long[]> spans = new ArrayList<>();
+        for (Entry entry : members) {
+            if (entry.size() > MAX_MEMBER || entry.compressedSize() > MAX_MEMBER) {
+                continue;
+            }
+            long[] span = {entry.localOffset(), entry.localOffset() + span(entry)};
+            int i = 0;
+            while (i < spans.size() && spans.get(i)[0] < span[0]) {
+                i++;
+            }
+            spans.add(i, span);
+        }
+        long[] run = null;
+        for (long[] span : spans) {
+            if (run != null && span[0] - run[1] <= GAP) {
+                run[1] = Math.max(run[1], span[1]);
+                continue;
+            }
+            if (run != null) {
+                source.prefetch(run[0], (int) (run[1] - run[0]));
+            }
+            run = span;
+        }
+        if (run != null) {
+            source.prefetch(run[0], (int) (run[1] - run[0]));
+        }
+    }
+
+    /** The local header, a local extra field up to 256 bytes (it may differ from the directory's) and the data. */
+    private static int span(Entry entry) {
+        return 30 + entry.name().getBytes(StandardCharsets.UTF_8).length + 256 + (int) entry.compressedSize();
+    }
+
     /** A member's content: its local header and data in one request (the local extra field may differ). */
     public byte[] content(Entry entry) throws IOException {
         if (entry.size() > MAX_MEMBER || entry.compressedSize() > MAX_MEMBER) {
             throw new IOException(entry.name() + " is too large to be metadata");
         }
-        int guess = 30 + entry.name().getBytes(StandardCharsets.UTF_8).length + 256 + (int) entry.compressedSize();
-        byte[] chunk = source.read(entry.localOffset(), guess);
+        byte[] chunk = source.read(entry.localOffset(), span(entry));
         ByteBuffer b = le(chunk);
         if (chunk.length < 30 || b.getInt(0) != LOCAL) {
             throw new IOException("a damaged member " + entry.name());

@@ -80,12 +80,13 @@ public final class LocalIndex implements AutoCloseable {
     }
 
     /**
-     * Serves a folder of wheels until stdin closes, for scripts/bench: {@code LocalIndex DIR [BYTES_PER_SECOND]}.
-     * Prints the index URL on its first line; /_stats gives the bytes sent so far.
+     * Serves a folder of wheels until stdin closes, for scripts/bench:
+     * {@code LocalIndex DIR [BYTES_PER_SECOND [no-metadata]]}. Prints the index URL on its first line; /_stats gives
+     * the bytes sent and the requests served so far.
      */
     public static void main(String[] args) throws IOException {
         try (LocalIndex index = serve(Path.of(args[0]))) {
-            index.metadata(true);
+            index.metadata(!(args.length > 2 && args[2].equals("no-metadata")));
             if (args.length > 1) {
                 index.rateLimit(Long.parseLong(args[1]));
             }
@@ -167,7 +168,8 @@ public final class LocalIndex implements AutoCloseable {
                 send(ex, 405, "text/plain", bytes("method not allowed\n"), false);
             } else if (path.equals("/_stats")) {
                 // For scripts/bench: what the look cost, read between runs.
-                send(ex, 200, "text/plain", bytes("bytes-sent " + bytesSent.get() + "\n"), head);
+                send(ex, 200, "text/plain", bytes("bytes-sent " + bytesSent.get() + "\nrequests "
+                        + count.get() + "\n"), head);
             } else if (path.equals("/simple")) {
                 redirect(ex, "/simple/");
             } else if (path.equals("/simple/")) {

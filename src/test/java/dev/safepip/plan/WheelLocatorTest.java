@@ -5,9 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 
 /** Reading the look script's report: what pip found, and what it read of each remote wheel. */
@@ -15,20 +22,23 @@ class WheelLocatorTest {
 
     @Test
     void aWheelReadInPartsComesBackWithItsFilesAndTexts() throws IOException {
+        String directory = Base64.getEncoder().encodeToString(directoryOf(Map.of("rough_lint/__init__.py", 0,
+                "Rough_Lint-0.16.9.data/scripts/rough-lint", 300000)));
         Map<String, WheelLocator.Located> found = WheelLocator.parse("""
                 {"version": "1", "install": [{"metadata": {"name": "Rough_Lint", "version": "0.16.9"},
                  "download_info": {"url": "https://files.example/rough_lint-0.16.9-py3-none-any.whl"},
-                 "safepip_wheel": {"entries": [["rough_lint/__init__.py", 8, 2, 0, 0],
-                                               ["Rough_Lint-0.16.9.data/scripts/rough-lint", 8, 100, 300000, 40]],
+                 "safepip_wheel": {"directory": "%s", "count": 2,
                                    "entry_points": null, "metadata": "Name: Rough_Lint\\nClassifier: A :: B\\n",
                                    "fetched": 131072}}]}
-                """);
+                """.formatted(directory));
         WheelLocator.Located located = found.get("rough-lint");
         assertEquals("0.16.9", located.version());
         assertTrue(located.isWheel());
         assertNull(located.readError());
         assertEquals(2, located.contents().entries().size());
-        assertEquals(300000, located.contents().entries().get(1).size());
+        assertEquals(300000, located.contents().entries().stream()
+                .filter(e -> e.name().equals("Rough_Lint-0.16.9.data/scripts/rough-lint")).findFirst().orElseThrow()
+                .size());
         assertNull(located.contents().entryPoints());
         assertEquals(List.of("A :: B"), located.contents().classifiers());
         assertEquals(131072, located.contents().fetched());
@@ -57,8 +67,29 @@ class WheelLocatorTest {
     void aMangledFileListIsAnErrorNotACrash() {
         assertThrows(IOException.class, () -> WheelLocator.parse("""
                 {"install": [{"metadata": {"name": "x", "version": "1"}, "download_info": {"url": "https://e/x.whl"},
-                 "safepip_wheel": {"entries": [["a", "eight"]]}}]}
+                 "safepip_wheel": {"directory": "UEsBAgAAAA==", "count": 1}}]}
                 """));
+        assertThrows(IOException.class, () -> WheelLocator.parse("""
+                {"install": [{"metadata": {"name": "x", "version": "1"}, "download_info": {"url": "https://e/x.whl"},
+                 "safepip_wheel": {"directory": "not base64!", "count": 1}}]}
+                """));
+    }
+
+    /** The central directory of a zip of these members (name to size), as the look script sends it. */
+    static byte[] directoryOf(Map<String, Integer> members) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, Integer> member : members.entrySet()) {
+                zip.putNextEntry(new ZipEntry(member.getKey()));
+                zip.write(new byte[member.getValue()]);
+                zip.closeEntry();
+            }
+        }
+        byte[] all = bytes.toByteArray();
+        ByteBuffer end = ByteBuffer.wrap(all, all.length - 22, 22).order(ByteOrder.LITTLE_ENDIAN);
+        int size = end.getInt(all.length - 22 + 12);
+        int offset = end.getInt(all.length - 22 + 16);
+        return Arrays.copyOfRange(all, offset, offset + size);
     }
 
     /** pip's words for a project whose files all need another Python, and the look script's notes of other tags. */
