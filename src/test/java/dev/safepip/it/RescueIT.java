@@ -359,4 +359,52 @@ class RescueIT {
         assertEquals(0, undo.exit(), undo.describe());
         assertTrue(installedAt("beta").startsWith(userSite()), undo.describe());
     }
+
+    /**
+     * Root's files, as `sudo pip install` leaves them: rescue as root reads them, keeps the wheel root's alone, and
+     * undo puts the same bytes back, root's again. Root only: CI's root phase runs it.
+     */
+    @Test
+    void aPackageWhoseFilesAreRootsMovesAndComesBackOffline() throws IOException {
+        assumeTrue((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid") == 0, "needs root (CI's root phase)");
+        Map<String, String> env = offlineEnv();
+        installLocally("beta");
+        Path module = installedAt("beta").getParent().resolve("beta/__init__.py");
+        assertEquals("root", Files.getOwner(module).getName());
+        byte[] before = Files.readAllBytes(module);
+
+        Proc.Result moved = Launcher.run(env, tmp, "rescue", "--yes");
+        assertEquals(0, moved.exit(), moved.describe());
+        assertEquals(null, installedAt("beta"), moved.describe());
+        Path wheels = sandbox.testEnv().xdgData().resolve("safepip/rescued");
+        List<Path> kept;
+        try (var walk = Files.walk(wheels)) {
+            kept = walk.filter(p -> p.toString().endsWith(".whl")).toList();
+        }
+        assertEquals(1, kept.size(), String.valueOf(kept));
+        assertEquals("root", Files.getOwner(kept.get(0)).getName());
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(kept.get(0))));
+
+        Proc.Result undo = Launcher.run(env, tmp, "rescue", "--yes", "--undo", "beta");
+        assertEquals(0, undo.exit(), undo.describe());
+        assertEquals("root", Files.getOwner(module).getName());
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(module)), "the same bytes are back");
+    }
+
+    /** A RECORD that lists a file that is gone: the index is the fallback, and the user is told so. */
+    @Test
+    void aGoneFileFallsBackToTheIndexAndSaysSo() throws IOException {
+        Proc.Result lib = systemPip("install", "--break-system-packages", "plain-lib==1.0");
+        assertEquals(0, lib.exit(), lib.describe());
+        Files.delete(installedAt("plain-lib").getParent().resolve("plain_lib/__init__.py"));
+
+        Proc.Result moved = Launcher.run(env, tmp, "rescue", "--yes");
+        assertEquals(0, moved.exit(), moved.describe());
+        assertTrue(moved.stderr().contains("plain-lib's installed files cannot be moved as they are (its RECORD lists "
+                + "files that are gone (" ), moved.describe());
+        assertTrue(moved.stderr().contains("plain-lib==1.0 is installed again from the index."), moved.describe());
+        assertEquals(null, installedAt("plain-lib"), moved.describe());
+        assertEquals("plain-lib 1.0\n", inVenv("import plain_lib; print(plain_lib.VALUE)").stdout());
+    }
 }
