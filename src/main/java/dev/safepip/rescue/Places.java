@@ -12,15 +12,17 @@ import java.nio.file.Path;
  * PIPX_BIN_DIR) for applications, safepip's default venv for libraries; and safepip's state folder.
  *
  * @param pipx the pipx on PATH, or null when there is none
+ * @param wheels where the wheels of rescued packages are kept, one folder each, for `rescue --undo`
  */
-public record Places(Path pipx, Path pipxHome, Path pipxBin, Path venv, Path stateDir) {
+public record Places(Path pipx, Path pipxHome, Path pipxBin, Path venv, Path stateDir, Path wheels) {
 
     public static Places of(World world, SearchPath path) {
         Path pipx = path.find("pipx");
         // Asked of pipx itself: its default home changed between versions.
         PipxEnvironment dirs = PipxEnvironment.of(pipx, world.ownEnv(), world.ownHome(), path.find("apt-get") != null);
         SafepipPaths paths = new SafepipPaths(world);
-        return new Places(pipx, dirs.home(), dirs.bin(), paths.defaultVenv(), paths.state());
+        return new Places(pipx, dirs.home(), dirs.bin(), paths.defaultVenv(), paths.state(),
+                paths.data().resolve("rescued"));
     }
 
     /** The interpreter of pipx's environment for this application (pipx names it after the package). */

@@ -120,11 +120,16 @@ public final class Rescue {
             console.say("safepip: no record of rescuing " + name + " (the record is " + records.file() + ").");
             return 1;
         }
-        RescueUndo undo = new RescueUndo(console, runner, pip, places.stateDir(), root, world.env());
+        RescueUndo undo = new RescueUndo(console, runner, pip, places.stateDir(), root, world.env(), places.wheels());
+        RescueUndo.Plan commands = undo.plan(entry);
         console.say("safepip: putting " + entry.name() + " " + entry.version() + " back into " + entry.from()
                 + " and removing its copy " + (entry.route().equals("pipx") ? "in pipx" : "in " + entry.location())
                 + ":");
-        for (List<String> command : undo.commands(entry)) {
+        if (commands.fallback() != null) {
+            console.say("safepip: " + entry.name() + " " + entry.version() + " comes from the index: "
+                    + commands.fallback() + ".");
+        }
+        for (List<String> command : commands.commands()) {
             console.command(ShellQuote.line(command));
         }
         if (plan) {
@@ -136,7 +141,7 @@ public final class Rescue {
             console.say("safepip: nothing was changed.");
             return 1;
         }
-        return undo.run(entry);
+        return undo.run(entry, commands);
     }
 
     private List<Stray> menu(List<Stray> strays) throws IOException {

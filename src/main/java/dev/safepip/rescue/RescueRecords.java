@@ -26,14 +26,23 @@ public final class RescueRecords {
      * @param sudo   whether its files were root's (putting it back needs sudo)
      * @param route  "pipx" or "venv"
      * @param location pipx's home or the venv folder
+     * @param wheel    the wheel made of the installed files, kept for undo ("" when it came from the index)
+     * @param wheelSha256 that wheel's sha256 (hex), checked before undo installs it
      */
     public record Entry(String action, String normalized, String name, String version, String from, String scope,
-                        boolean sudo, String route, String location, String interpreter) {
+                        boolean sudo, String route, String location, String interpreter, String wheel,
+                        String wheelSha256) {
+        /** A record without a kept wheel (an undo, or a rescue from the index). */
+        public Entry(String action, String normalized, String name, String version, String from, String scope,
+                     boolean sudo, String route, String location, String interpreter) {
+            this(action, normalized, name, version, from, scope, sudo, route, location, interpreter, "", "");
+        }
+
         String toJson() {
             return Json.object().add("time", Instant.now().toString()).add("action", action)
                     .add("package", normalized).add("name", name).add("version", version).add("from", from)
                     .add("scope", scope).add("sudo", sudo).add("route", route).add("location", location)
-                    .add("interpreter", interpreter).toString();
+                    .add("interpreter", interpreter).add("wheel", wheel).add("wheelSha256", wheelSha256).toString();
         }
 
         /** The record on a line, or null when it is torn or makes no sense: never acted on. */
@@ -43,7 +52,8 @@ public final class RescueRecords {
                 Entry entry = new Entry(o.getString("action", ""), o.getString("package", ""),
                         o.getString("name", ""), o.getString("version", ""), o.getString("from", ""),
                         o.getString("scope", ""), o.getBoolean("sudo", false), o.getString("route", ""),
-                        o.getString("location", ""), o.getString("interpreter", ""));
+                        o.getString("location", ""), o.getString("interpreter", ""), o.getString("wheel", ""),
+                        o.getString("wheelSha256", ""));
                 return entry.makesSense() ? entry : null;
             } catch (RuntimeException e) {
                 return null;
@@ -55,7 +65,9 @@ public final class RescueRecords {
                     && ProjectName.normalize(name).equals(normalized) && name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")
                     && version.matches("[A-Za-z0-9][A-Za-z0-9.+!_-]*") && (scope.equals("USER")
                     || scope.equals("SYSTEM")) && (route.equals("pipx") || route.equals("venv"))
-                    && absolute(from) && absolute(location) && absolute(interpreter);
+                    && absolute(from) && absolute(location) && absolute(interpreter)
+                    && (wheel.isEmpty() || absolute(wheel) && wheel.endsWith(".whl"))
+                    && wheelSha256.matches("|[0-9a-f]{64}");
         }
 
         private static boolean absolute(String text) {

@@ -18,7 +18,9 @@ import java.util.List;
 
 /**
  * `rescue --undo NAME`: puts a rescued package back as it was (the same version, into the site folder it came
- * from, with the system pip and --break-system-packages), then removes the moved copy.
+ * from, with the system pip and --break-system-packages), then removes the moved copy. The same bytes go back: the
+ * wheel rescue made of the installed files and kept, when it is still there unchanged; else NAME==VERSION from the
+ * index, said.
  */
 public final class RescueUndo {
     private final Console console;
@@ -27,11 +29,25 @@ public final class RescueUndo {
     private final Path stateDir;
     private final boolean root;
     private final java.util.Map<String, String> env;
+    private final Path wheels;
 
-    /** @param env this run's environment: its index options are written into the reinstall (see IndexOptions) */
+    /**
+     * What undo will run: the commands, reinstall first, shown before consent is asked.
+     *
+     * @param wheel    the kept wheel the reinstall installs, or null
+     * @param fallback why the kept wheel is not used, or null
+     */
+    public record Plan(List<List<String>> commands, Path wheel, String fallback) {
+    }
+
+    /**
+     * @param env    this run's environment: its index options are written into a reinstall from the index
+     * @param wheels where rescue keeps its wheels (a record naming a wheel elsewhere is not followed)
+     */
     public RescueUndo(Console console, PipRunner runner, PipExecutable systemPip, Path stateDir, boolean root,
-                      java.util.Map<String, String> env) {
+                      java.util.Map<String, String> env, Path wheels) {
         this.env = env;
+        this.wheels = wheels;
         this.console = console;
         this.runner = runner;
         this.systemPip = systemPip;
@@ -39,8 +55,42 @@ public final class RescueUndo {
         this.root = root;
     }
 
-    /** The commands, reinstall first: shown before consent is asked. */
-    public List<List<String>> commands(RescueRecords.Entry entry) {
+    public Plan plan(RescueRecords.Entry entry) throws IOException {
+        String fallback = null;
+        Path wheel = null;
+        if (entry.wheel().isEmpty()) {
+            fallback = "it was moved from the index, not as a wheel of its files";
+        } else {
+            wheel = Path.of(entry.wheel());
+            fallback = keptWheelProblem(wheel, entry.wheelSha256());
+            wheel = fallback == null ? wheel : null;
+        }
+        return new Plan(commands(entry, wheel), wheel, fallback);
+    }
+
+    /** Why the kept wheel cannot be put back, or null when it is there as rescue wrote it. */
+    private String keptWheelProblem(Path wheel, String sha256) throws IOException {
+        Path folder = wheel.getParent();
+        if (folder == null || folder.getParent() == null || !folder.getParent().equals(wheels)) {
+            return "the record names a wheel outside " + wheels;
+        }
+        if (!Files.isRegularFile(wheel, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return "the kept wheel " + wheel + " is gone";
+        }
+        try {
+            // The folder rescue made: nobody else may have swapped the wheel in it.
+            dev.safepip.core.StateFiles.forThisProcess().checkFolder(folder);
+        } catch (dev.safepip.core.StateFiles.Refused e) {
+            throw e.asError();
+        }
+        if (!WheelFromRecord.hexSha256(wheel).equals(sha256)) {
+            return "the kept wheel " + wheel + " is not the one rescue wrote";
+        }
+        return null;
+    }
+
+    /** The commands, reinstall first: the kept wheel, or NAME==VERSION from the index when wheel is null. */
+    private List<List<String>> commands(RescueRecords.Entry entry, Path wheel) {
         List<String> reinstall = new ArrayList<>();
         if (entry.sudo() && !root) {
             reinstall.add("sudo");
@@ -50,6 +100,11 @@ public final class RescueUndo {
             reinstall.add("--user");
         }
         // --no-deps: only this distribution was moved; what it needs is still in the system Python.
+        if (wheel != null) {
+            // The bytes rescue took: no index is asked.
+            reinstall.addAll(List.of("--break-system-packages", "--no-deps", "--no-index", wheel.toString()));
+            return List.of(reinstall, removeMoved(entry));
+        }
         // The user's index, explicitly: under sudo pip would see none of the PIP_* variables it came from.
         reinstall.addAll(IndexOptions.of(env));
         reinstall.addAll(List.of("--break-system-packages", "--no-deps", entry.name() + "==" + entry.version()));
@@ -69,8 +124,8 @@ public final class RescueUndo {
     }
 
     /** @return 0 when put back and the moved copy removed, 1 otherwise (said) */
-    public int run(RescueRecords.Entry entry) throws IOException {
-        List<List<String>> commands = commands(entry);
+    public int run(RescueRecords.Entry entry, Plan plan) throws IOException {
+        List<List<String>> commands = plan.commands();
         console.say("safepip: running " + ShellQuote.line(commands.get(0)));
         int exit = runner.run(commands.get(0));
         if (exit != 0 || DistInfo.find(List.of(Path.of(entry.from())), entry.normalized()) == null) {
@@ -91,6 +146,15 @@ public final class RescueUndo {
                     entry.interpreter()));
         } catch (IOException e) {
             console.say("safepip: could not write safepip's records (" + IoProblem.describe(e) + ").");
+        }
+        if (plan.wheel() != null) {
+            // Put back: no record names it any more.
+            try {
+                Files.deleteIfExists(plan.wheel());
+                Files.deleteIfExists(plan.wheel().getParent());
+            } catch (IOException e) {
+                // Left in safepip's own folder; nothing uses it.
+            }
         }
         if (removed != 0) {
             console.say("safepip: " + entry.name() + " is back in " + entry.from() + ", but its moved copy could not "

@@ -2,6 +2,7 @@ package dev.safepip.rescue;
 
 import dev.safepip.core.World;
 import dev.safepip.core.IoProblem;
+import dev.safepip.core.StateFiles;
 import dev.safepip.ledger.Ledger;
 import dev.safepip.plan.RouteKind;
 import dev.safepip.route.LedgerWriter;
@@ -50,6 +51,7 @@ public final class Rescuer {
     private final PipExecutable systemPip;
     private final Places places;
     private final boolean root;
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     public Rescuer(World world, Console console, PipRunner runner, SystemPython python, PipExecutable systemPip,
                    Places places, boolean root) {
@@ -69,6 +71,11 @@ public final class Rescuer {
         }
         remove.addAll(List.of(python.python().toString(), "-m", "pip", "uninstall", "-y", "--break-system-packages",
                 stray.name()));
+        // The installed files themselves, as a wheel: no index needed, the same bytes (see InstalledFiles).
+        InstalledFiles files = InstalledFiles.of(stray);
+        Path wheel = files.fallback() != null ? null : places.wheels().resolve(stray.normalized() + "-"
+                + Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE)).resolve(files.fileName());
+        String requirement = wheel == null ? stray.requirement() : wheel.toString();
         if (stray.kind() == Stray.Kind.APPLICATION) {
             String blocker = places.pipx() == null ? "pipx is not installed (sudo apt install pipx)" : null;
             List<String> install = new ArrayList<>(List.of(places.pipx() == null ? "pipx" : places.pipx().toString(),
@@ -78,20 +85,22 @@ public final class Rescuer {
             if (!index.isEmpty()) {
                 install.add("--pip-args=" + ShellQuote.line(index));
             }
-            install.add(stray.requirement());
-            return new Move(stray, "pipx", places.pipxHome().toString(), List.of(install), remove, blocker);
+            install.add(requirement);
+            return new Move(stray, "pipx", places.pipxHome().toString(), List.of(install), remove, blocker, files,
+                    wheel);
         }
-        VenvRoute route = venvRoute(stray);
+        VenvRoute route = venvRoute(requirement);
         // As with the venv route: under `sudo safepip` the venv would be made root's, inside the user's own folders.
         String sudoUser = world.getenv("SUDO_USER");
         String blocker = root && sudoUser != null && !sudoUser.equals("root") ? "safepip runs under sudo: the venv "
                 + "would belong to root, not to " + sudoUser + "; run safepip rescue without sudo" : null;
-        return new Move(stray, "venv", places.venv().toString(), route.commands(), remove, blocker);
+        return new Move(stray, "venv", places.venv().toString(), route.commands(), remove, blocker, files, wheel);
     }
 
-    private VenvRoute venvRoute(Stray stray) {
+    /** @param requirement the wheel made of the installed files, or NAME==VERSION from the index */
+    private VenvRoute venvRoute(String requirement) {
         BlockedCommand install = BlockedCommand.of(new PipArgvParser(PipOptionTable.get())
-                .parse(withIndex(stray.requirement())));
+                .parse(withIndex(requirement)));
         return new VenvRoute(python.python(), new VenvChoice(places.venv(), places.venv().toString(),
                 "where safepip puts libraries"), install, null, systemPip.argv(List.of()),
                 python.prefix() == null || java.nio.file.Files.isDirectory(python.prefix().resolve("lib/python"
@@ -116,6 +125,12 @@ public final class Rescuer {
         if (move.blocker() != null) {
             return;
         }
+        if (move.wheel() == null) {
+            console.say("safepip: " + stray.name() + "'s installed files cannot be moved as they are ("
+                    + move.files().fallback() + "); " + stray.requirement() + " is installed again from the index.");
+        } else {
+            console.say("    a wheel made of its installed files (nothing downloaded): " + move.wheel());
+        }
         for (List<String> command : move.install()) {
             console.command(ShellQuote.line(command));
         }
@@ -127,6 +142,55 @@ public final class Rescuer {
     /** Carries out one move; true when the package now lives only in its new place. */
     public boolean run(Move move) throws IOException {
         Stray stray = move.stray();
+        WheelFromRecord.Written written = null;
+        if (move.wheel() != null) {
+            written = writeWheel(move);
+            if (written == null) {
+                return false;
+            }
+        }
+        boolean moved = false;
+        try {
+            moved = install(move, written);
+        } finally {
+            if (!moved && written != null) {
+                forget(written.wheel());
+            }
+        }
+        return moved;
+    }
+
+    /** The wheel of the installed files, with each changed file said; null when it could not be made (said). */
+    private WheelFromRecord.Written writeWheel(Move move) throws IOException {
+        Stray stray = move.stray();
+        WheelFromRecord.Written written;
+        try {
+            written = WheelFromRecord.write(move.files(), move.wheel().getParent(), StateFiles.forThisProcess());
+        } catch (StateFiles.Refused e) {
+            throw e.asError();
+        } catch (IOException e) {
+            console.say("safepip: could not make a wheel of " + stray.name() + "'s installed files ("
+                    + IoProblem.describe(e) + "); the old copy in " + stray.site() + " is left in place.");
+            return null;
+        }
+        for (String changed : written.changed()) {
+            console.say("safepip: " + stray.name() + ": changed since install: " + changed + " (moved as it is now)");
+        }
+        return written;
+    }
+
+    /** Removes a wheel no record will name, and its folder. */
+    private static void forget(Path wheel) {
+        try {
+            Files.deleteIfExists(wheel);
+            Files.deleteIfExists(wheel.getParent());
+        } catch (IOException e) {
+            // Left in safepip's own folder; nothing uses it.
+        }
+    }
+
+    private boolean install(Move move, WheelFromRecord.Written written) throws IOException {
+        Stray stray = move.stray();
         int exit;
         String broken;
         if (move.route().equals("pipx")) {
@@ -134,7 +198,8 @@ public final class Rescuer {
             broken = exit == 0 ? pipxBroken : null;
         } else {
             exit = new VenvInstaller(world, console, runner, ledger(), places.stateDir())
-                    .install(venvRoute(stray), python.version());
+                    .install(venvRoute(move.wheel() == null ? stray.requirement() : move.wheel().toString()),
+                            python.version());
             broken = exit == 0 ? check(move) : null;
         }
         if (exit != 0) {
@@ -157,7 +222,8 @@ public final class Rescuer {
         try {
             new RescueRecords(places.stateDir()).append(new RescueRecords.Entry("rescue", stray.normalized(),
                     stray.name(), stray.version(), stray.site().toString(), stray.scope().name(),
-                    move.remove().get(0).equals("sudo"), move.route(), move.location(), python.python().toString()));
+                    move.remove().get(0).equals("sudo"), move.route(), move.location(), python.python().toString(),
+                    written == null ? "" : written.wheel().toString(), written == null ? "" : written.sha256()));
         } catch (IOException e) {
             console.say("safepip: could not note the rescue (" + IoProblem.describe(e) + "); `rescue --undo` will "
                     + "not know of it.");

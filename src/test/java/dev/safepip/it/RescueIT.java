@@ -36,6 +36,9 @@ class RescueIT {
     @AutoClose
     static LocalIndex index;
 
+    /** Wheels no index serves: what the user installed with --no-index --find-links. */
+    static Path offline;
+
     @TempDir
     Path tmp;
     Sandbox sandbox;
@@ -48,6 +51,47 @@ class RescueIT {
                 WheelBuilder.of("hello-app", "1.0").consoleScript("hello-app", "hello_app:main")
                         .module("hello_app", "def main():\n    print('hello from hello-app')\n"),
                 WheelBuilder.of("plain-lib", "1.0").module("plain_lib", "VALUE = 'plain-lib 1.0'\n"));
+        offline = shared.resolve("offline");
+        WheelBuilder.of("beta", "1.0").module("beta", "VALUE = 'beta 1.0'\n").build(offline);
+        WheelBuilder.of("gamma", "1.0").module("gamma", "VALUE = 'as installed'\n").build(offline);
+        WheelBuilder.of("from-url", "2.0").module("from_url", "VALUE = 'from-url 2.0'\n").build(offline);
+        WheelBuilder.of("delta-app", "1.0").consoleScript("delta-app", "delta_app:main")
+                .guiScript("delta-gui", "delta_app:gui").dataScript("delta-tool", "#!/bin/sh\necho delta tool\n")
+                .module("delta_app", "def main():\n    print('delta app')\ndef gui():\n    print('delta gui')\n")
+                .build(offline);
+        WheelBuilder.of("ns-one", "1.0").file("nsp/one/__init__.py", "VALUE = 'one'\n").build(offline);
+        WheelBuilder.of("ns-two", "1.0").file("nsp/two/__init__.py", "VALUE = 'two'\n").build(offline);
+    }
+
+    /**
+     * No index at all: PIP_INDEX_URL names a port nobody listens on (pip gives up at once: no retries), no find-links.
+     */
+    private Map<String, String> offlineEnv() throws IOException {
+        Map<String, String> offlineEnv = sandbox.env();
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        offlineEnv.put("PIP_INDEX_URL", "http://127.0.0.1:" + port + "/simple/");
+        offlineEnv.put("PIP_RETRIES", "0");
+        offlineEnv.put("PIP_TIMEOUT", "5");
+        env = offlineEnv;
+        return offlineEnv;
+    }
+
+    /** As a user does with wheels of their own: from a folder, never an index. */
+    private void installLocally(String... args) {
+        List<String> argv = new ArrayList<>(List.of("install", "--break-system-packages", "--no-index",
+                "--find-links", offline.toString()));
+        argv.addAll(List.of(args));
+        Proc.Result result = systemPip(argv.toArray(new String[0]));
+        assertEquals(0, result.exit(), result.describe());
+    }
+
+    private Proc.Result inVenv(String code) {
+        return Proc.run(List.of(sandbox.defaultVenv().resolve("bin/python").toString(), "-c", code), env, tmp,
+                Duration.ofSeconds(30));
     }
 
     @BeforeEach
@@ -121,9 +165,15 @@ class RescueIT {
         Proc.Result plan = Launcher.run(env, tmp, "rescue", "--plan");
         assertEquals(0, plan.exit(), plan.describe());
         // The index options go into the commands themselves: under sudo pip would not see PIP_INDEX_URL.
+        // What is installed is a wheel of the installed files, kept in safepip's data folder; the index stays for
+        // what they need.
+        Path wheels = sandbox.testEnv().xdgData().resolve("safepip/rescued");
         assertTrue(plan.stderr().contains("pipx install --python " + sandbox.managed().python()
-                + " '--pip-args=--index-url " + index.url() + "' hello-app==1.0"), plan.describe());
-        assertTrue(plan.stderr().contains("install --index-url " + index.url() + " plain-lib==1.0"), plan.describe());
+                + " '--pip-args=--index-url " + index.url() + "' " + wheels + "/hello-app-"), plan.describe());
+        assertTrue(plan.stderr().contains("/hello_app-1.0-py3-none-any.whl"), plan.describe());
+        assertTrue(plan.stderr().contains("install --index-url " + index.url() + " " + wheels + "/plain-lib-"),
+                plan.describe());
+        assertTrue(plan.stderr().contains("/plain_lib-1.0-py3-none-any.whl"), plan.describe());
         assertTrue(plan.stderr().contains("uninstall -y --break-system-packages plain-lib"), plan.describe());
         assertNotNull(installedAt("plain-lib"), "--plan runs nothing");
         assertFalse(Files.exists(sandbox.defaultVenv()), "--plan runs nothing");
@@ -158,13 +208,8 @@ class RescueIT {
         assertEquals(null, installedAt("plain-lib"), undoRefused.describe());
 
         Proc.Result undoPlan = Launcher.run(env, tmp, "rescue", "--plan", "--undo", "plain-lib");
-        assertTrue(undoPlan.stderr().contains("-m pip install --index-url " + index.url()
-                + " --break-system-packages --no-deps plain-lib==1.0"), undoPlan.describe());
-        Map<String, String> noIndex = new java.util.HashMap<>(env);
-        noIndex.remove("PIP_INDEX_URL");
-        Proc.Result undoPlainPlan = Launcher.run(noIndex, tmp, "rescue", "--plan", "--undo", "plain-lib");
-        assertTrue(undoPlainPlan.stderr().contains("-m pip install --break-system-packages --no-deps plain-lib==1.0"),
-                undoPlainPlan.describe());
+        assertTrue(undoPlan.stderr().contains("-m pip install --break-system-packages --no-deps --no-index "
+                + wheels + "/plain-lib-"), undoPlan.describe());
         Proc.Result undo = Launcher.run(env, tmp, "rescue", "--yes", "--undo", "plain-lib");
         assertEquals(0, undo.exit(), undo.describe());
         assertEquals(libAt, installedAt("plain-lib").getParent(), undo.describe());
@@ -192,5 +237,174 @@ class RescueIT {
         assertTrue(rescue.stderr().contains("sudo apt install --reinstall libpython3-test-stdlib:amd64"),
                 rescue.describe());
         assertFalse(Files.exists(marker), "safepip never writes the marker");
+    }
+
+    @Test
+    void aLibraryFromALocalWheelMovesAndComesBackWithNoIndexAtAll() throws IOException {
+        Map<String, String> env = offlineEnv();
+        installLocally("beta");
+        Path distInfo = installedAt("beta");
+        Path site = distInfo.getParent();
+        byte[] before = Files.readAllBytes(site.resolve("beta/__init__.py"));
+
+        Proc.Result moved = Launcher.run(env, tmp, "rescue", "--yes");
+        assertEquals(0, moved.exit(), moved.describe());
+        assertFalse(moved.stderr().contains("No matching distribution"), moved.describe());
+        assertEquals(null, installedAt("beta"), moved.describe());
+        Proc.Result imported = inVenv("import importlib.metadata as m, beta; print(m.version('beta'), beta.VALUE)");
+        assertEquals("1.0 beta 1.0\n", imported.stdout(), imported.describe());
+        // The wheel is kept for undo, safepip's alone.
+        Path wheels = sandbox.testEnv().xdgData().resolve("safepip/rescued");
+        List<Path> kept;
+        try (var walk = Files.walk(wheels)) {
+            kept = walk.filter(p -> p.toString().endsWith(".whl")).toList();
+        }
+        assertEquals(1, kept.size(), String.valueOf(kept));
+        assertEquals("beta-1.0-py3-none-any.whl", kept.get(0).getFileName().toString());
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(kept.get(0))));
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(kept.get(0).getParent())));
+
+        Proc.Result undo = Launcher.run(env, tmp, "rescue", "--yes", "--undo", "beta");
+        assertEquals(0, undo.exit(), undo.describe());
+        assertEquals(site, installedAt("beta").getParent(), undo.describe());
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(site.resolve("beta/__init__.py"))),
+                "the same bytes are back");
+        assertTrue(inVenv("import beta").exit() != 0, "the moved copy is removed");
+        assertFalse(Files.exists(kept.get(0)), "the kept wheel goes once it is back");
+    }
+
+    @Test
+    void aPackageInstalledFromAUrlMovesWithoutTheUrl() throws IOException {
+        Map<String, String> env = offlineEnv();
+        Path wheel = offline.resolve("from_url-2.0-py3-none-any.whl");
+        Path copy = tmp.resolve("downloads/from_url-2.0-py3-none-any.whl");
+        Files.createDirectories(copy.getParent());
+        Files.copy(wheel, copy);
+        installLocally(copy.toUri().toString());
+        assertTrue(Files.exists(installedAt("from-url").resolve("direct_url.json")));
+        Files.delete(copy);
+
+        Proc.Result moved = Launcher.run(env, tmp, "rescue", "--yes");
+        assertEquals(0, moved.exit(), moved.describe());
+        assertEquals(null, installedAt("from-url"), moved.describe());
+        Proc.Result imported = inVenv("import from_url; print(from_url.VALUE)");
+        assertEquals("from-url 2.0\n", imported.stdout(), imported.describe());
+    }
+
+    @Test
+    void aFileChangedAfterInstallIsSaidAndMovedAsItIsNow() throws IOException {
+        Map<String, String> env = offlineEnv();
+        installLocally("gamma");
+        Path module = installedAt("gamma").getParent().resolve("gamma/__init__.py");
+        Files.writeString(module, "VALUE = 'patched by hand'\n");
+
+        Proc.Result moved = Launcher.run(env, tmp, "rescue", "--yes");
+        assertEquals(0, moved.exit(), moved.describe());
+        assertTrue(moved.stderr().contains("changed since install: " + module), moved.describe());
+        Proc.Result imported = inVenv("import gamma; print(gamma.VALUE)");
+        assertEquals("patched by hand\n", imported.stdout(), imported.describe());
+    }
+
+    @Test
+    void anApplicationWithGuiAndDataScriptsGoesToPipxWithItsCommands() throws IOException {
+        Map<String, String> env = offlineEnv();
+        installLocally("delta-app");
+        // The scheme's scripts folder: PREFIX/bin beside PREFIX/lib/pythonX.Y/site-packages.
+        Path bin = installedAt("delta-app").getParent().getParent().getParent().getParent().resolve("bin");
+        // WheelBuilder gives it no mode, so pip installs it 0644; the wheel rescue makes marks it executable.
+        assertTrue(Files.isRegularFile(bin.resolve("delta-tool")), "pip put the .data script there");
+
+        Proc.Result moved = Launcher.run(env, tmp, "rescue", "--yes");
+        assertEquals(0, moved.exit(), moved.describe());
+        assertEquals(null, installedAt("delta-app"), moved.describe());
+        assertFalse(Files.exists(bin.resolve("delta-tool")), moved.describe());
+        Path pipxBin = sandbox.testEnv().pipxBin();
+        for (String[] command : List.of(new String[] {"delta-app", "delta app"},
+                new String[] {"delta-gui", "delta gui"}, new String[] {"delta-tool", "delta tool"})) {
+            Proc.Result ran = Proc.run(List.of(pipxBin.resolve(command[0]).toString()), env, tmp,
+                    Duration.ofSeconds(30));
+            assertEquals(command[1] + "\n", ran.stdout(), command[0] + ": " + ran.describe());
+        }
+    }
+
+    @Test
+    void oneHalfOfANamespacePackageMovesAndTheOtherStays() throws IOException {
+        Map<String, String> env = offlineEnv();
+        installLocally("ns-one", "ns-two");
+        Path site = installedAt("ns-one").getParent();
+
+        Proc.Result moved = Launcher.run(env, tmp, "rescue", "--yes", "ns-one");
+        assertEquals(0, moved.exit(), moved.describe());
+        assertFalse(Files.exists(site.resolve("nsp/one")), moved.describe());
+        assertTrue(Files.exists(site.resolve("nsp/two/__init__.py")), "the other half stays: " + moved.describe());
+        Proc.Result imported = inVenv("import nsp.one; print(nsp.one.VALUE)");
+        assertEquals("one\n", imported.stdout(), imported.describe());
+        assertTrue(inVenv("import nsp.two").exit() != 0, "only ns-one moved");
+    }
+
+    @Test
+    void aLibraryInTheUserSiteMovesAndComesBackThere() throws IOException {
+        Map<String, String> env = offlineEnv();
+        installLocally("--user", "beta");
+        assertTrue(installedAt("beta").startsWith(userSite()), String.valueOf(installedAt("beta")));
+
+        Proc.Result moved = Launcher.run(env, tmp, "rescue", "--yes");
+        assertEquals(0, moved.exit(), moved.describe());
+        assertEquals(null, installedAt("beta"), moved.describe());
+        assertEquals("beta 1.0\n", inVenv("import beta; print(beta.VALUE)").stdout());
+
+        Proc.Result undo = Launcher.run(env, tmp, "rescue", "--yes", "--undo", "beta");
+        assertEquals(0, undo.exit(), undo.describe());
+        assertTrue(installedAt("beta").startsWith(userSite()), undo.describe());
+    }
+
+    /**
+     * Root's files, as `sudo pip install` leaves them: rescue as root reads them, keeps the wheel root's alone, and
+     * undo puts the same bytes back, root's again. Root only: CI's root phase runs it.
+     */
+    @Test
+    void aPackageWhoseFilesAreRootsMovesAndComesBackOffline() throws IOException {
+        assumeTrue((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid") == 0, "needs root (CI's root phase)");
+        Map<String, String> env = offlineEnv();
+        installLocally("beta");
+        Path module = installedAt("beta").getParent().resolve("beta/__init__.py");
+        assertEquals("root", Files.getOwner(module).getName());
+        byte[] before = Files.readAllBytes(module);
+
+        Proc.Result moved = Launcher.run(env, tmp, "rescue", "--yes");
+        assertEquals(0, moved.exit(), moved.describe());
+        assertEquals(null, installedAt("beta"), moved.describe());
+        Path wheels = sandbox.testEnv().xdgData().resolve("safepip/rescued");
+        List<Path> kept;
+        try (var walk = Files.walk(wheels)) {
+            kept = walk.filter(p -> p.toString().endsWith(".whl")).toList();
+        }
+        assertEquals(1, kept.size(), String.valueOf(kept));
+        assertEquals("root", Files.getOwner(kept.get(0)).getName());
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(kept.get(0))));
+
+        Proc.Result undo = Launcher.run(env, tmp, "rescue", "--yes", "--undo", "beta");
+        assertEquals(0, undo.exit(), undo.describe());
+        assertEquals("root", Files.getOwner(module).getName());
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(module)), "the same bytes are back");
+    }
+
+    /** A RECORD that lists a file that is gone: the index is the fallback, and the user is told so. */
+    @Test
+    void aGoneFileFallsBackToTheIndexAndSaysSo() throws IOException {
+        Proc.Result lib = systemPip("install", "--break-system-packages", "plain-lib==1.0");
+        assertEquals(0, lib.exit(), lib.describe());
+        Files.delete(installedAt("plain-lib").getParent().resolve("plain_lib/__init__.py"));
+
+        Proc.Result moved = Launcher.run(env, tmp, "rescue", "--yes");
+        assertEquals(0, moved.exit(), moved.describe());
+        assertTrue(moved.stderr().contains("plain-lib's installed files cannot be moved as they are (its RECORD lists "
+                + "files that are gone (" ), moved.describe());
+        assertTrue(moved.stderr().contains("plain-lib==1.0 is installed again from the index."), moved.describe());
+        assertEquals(null, installedAt("plain-lib"), moved.describe());
+        assertEquals("plain-lib 1.0\n", inVenv("import plain_lib; print(plain_lib.VALUE)").stdout());
     }
 }
