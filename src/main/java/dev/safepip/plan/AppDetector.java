@@ -125,7 +125,7 @@ public final class AppDetector {
                 List<String> classifiers = located.classifiers().isEmpty() ? contents.classifiers()
                         : located.classifiers();
                 kinds.put(key, KindClassifier.classify(WheelShape.of(located.name(), contents, classifiers,
-                        DebianJudgement.packageFor(key))));
+                        DebianJudgement.packageFor(key), DebianJudgement.commandFor(key))));
             } catch (IOException e) {
                 kinds.put(key, AppKind.unknown("its wheel cannot be read: " + e.getMessage()));
             }

@@ -1,5 +1,6 @@
 package dev.safepip.plan;
 
+import dev.safepip.system.DebianJudgement;
 import dev.safepip.wheel.WheelContents;
 import dev.safepip.wheel.ZipDirectory;
 import java.util.ArrayList;
@@ -15,19 +16,28 @@ import java.util.Map;
  * @param consoleScripts the [console_scripts] names
  * @param guiScripts     the [gui_scripts] names
  * @param dataScripts    the files under &lt;name&gt;-&lt;version&gt;.data/scripts/
- * @param pythonBytes    the size of its importable code (.py, .pyi and extension modules outside .dist-info/.data)
- * @param programBytes   the size of the programs it carries (.data/scripts, and files in a bin/ folder)
+ * @param pythonBytes    the size of its importable code (.py and extension modules outside .dist-info/.data; not
+ *                       .pyi stubs, which are never run: pyright carries 12 MB of typeshed's for its checker)
+ * @param programBytes   the size of the programs it carries (.data/scripts, files in a bin/ folder, and .js files,
+ *                       which Node runs: pyright's checker is one)
  * @param biggestProgram the largest of those programs, or null
  * @param ownFiles       whether it has any file outside its .dist-info (a metapackage has none)
  * @param classifiers    its Trove classifiers
  * @param debianPackage  the package Debian's table ships it in, or null when the table does not list it
+ * @param debianCommand  the package Debian ships its command alone in, or null when there is none
  */
 public record WheelShape(String project, List<String> consoleScripts, List<String> guiScripts,
                          List<String> dataScripts, long pythonBytes, long programBytes, String biggestProgram,
-                         boolean ownFiles, List<String> classifiers, String debianPackage) {
+                         boolean ownFiles, List<String> classifiers, String debianPackage,
+                         DebianJudgement.Command debianCommand) {
 
     public static WheelShape of(String project, WheelContents contents, List<String> classifiers,
                                 String debianPackage) {
+        return of(project, contents, classifiers, debianPackage, null);
+    }
+
+    public static WheelShape of(String project, WheelContents contents, List<String> classifiers,
+                                String debianPackage, DebianJudgement.Command debianCommand) {
         Map<String, List<String>> entryPoints = entryPoints(contents.entryPoints());
         List<String> dataScripts = new ArrayList<>();
         long python = 0;
@@ -49,11 +59,11 @@ public record WheelShape(String project, List<String> consoleScripts, List<Strin
                 dataScripts.add(name.substring(name.lastIndexOf('/') + 1));
             } else if (top.endsWith(".data")) {
                 continue;
-            } else if (lower.endsWith(".py") || lower.endsWith(".pyi") || lower.endsWith(".so")
+            } else if (lower.endsWith(".py") || lower.endsWith(".so")
                     || lower.endsWith(".pyd") || lower.contains(".so.")) {
                 python += entry.size();
                 continue;
-            } else if (!name.contains("/bin/")) {
+            } else if (!name.contains("/bin/") && !lower.endsWith(".js")) {
                 continue;
             }
             programs += entry.size();
@@ -64,7 +74,7 @@ public record WheelShape(String project, List<String> consoleScripts, List<Strin
         }
         return new WheelShape(project, entryPoints.getOrDefault("console_scripts", List.of()),
                 entryPoints.getOrDefault("gui_scripts", List.of()), dataScripts, python, programs, biggestName, own,
-                classifiers, debianPackage);
+                classifiers, debianPackage, debianCommand);
     }
 
     /** Every command the wheel installs, each once, in the order found. */
