@@ -6,6 +6,6 @@
  * <p>Before a recorded or chosen venv, pipx home or state file is used it is checked again ({@code VenvTrust},
  * {@code RecordedPlace}, {@code core/Ownership}); nothing is run or removed that safepip did not make.
  *
- * <p>May use: core, ledger, pip, plan, process, python, system, ui.
+ * <p>May use: core, ledger, pip, plan, process, python, shell (whether commands are on PATH, the profile offer), system, ui.
  */
 package dev.safepip.route;

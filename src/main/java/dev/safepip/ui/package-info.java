@@ -5,6 +5,6 @@
  *
  * <p>Never here: decisions; the report renders a plan it is given.
  *
- * <p>May use: core, pip, plan, python (the facts it renders).
+ * <p>May use: core, pip, plan, python, system (the facts it renders: a dev container's file).
  */
 package dev.safepip.ui;
