@@ -323,7 +323,9 @@ public final class HalfMadeVenvs {
      * Why the folder shows a second `python -m venv` run over the first, or null. One run writes pyvenv.cfg first
      * (only the folders, lib64 and, from 3.13, .gitignore come before it) and everything else after it, within
      * moments of safepip writing the token; a venv made again in place rewrites pyvenv.cfg but keeps the older
-     * bin/python links and pip files the first run left. Clocks only move these the safe way: a folder kept.
+     * bin/python links and pip files the first run left. A file older than the token is a copy that kept its
+     * source's time (Python 3.13's venv copies bin/Activate.ps1 so), no sign of either run. Clocks only move these
+     * the safe way: a folder kept.
      */
     private static String madeAgain(Path venv) throws IOException {
         Path cfg = venv.resolve("pyvenv.cfg");
@@ -351,7 +353,8 @@ public final class HalfMadeVenvs {
                     if (attributes.isDirectory()) {
                         pending.add(entry);
                     } else if (!(folder.equals(venv) && WRITTEN_BEFORE_CFG.contains(entry.getFileName().toString()))
-                            && attributes.lastModifiedTime().compareTo(cfgTime) < 0) {
+                            && attributes.lastModifiedTime().compareTo(cfgTime) < 0
+                            && attributes.lastModifiedTime().compareTo(tokenTime) >= 0) {
                         return "its pyvenv.cfg is newer than " + venv.relativize(entry);
                     }
                 }

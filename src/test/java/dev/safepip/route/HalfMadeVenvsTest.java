@@ -245,6 +245,20 @@ class HalfMadeVenvsTest {
         assertTrue(changed.why().contains("made in it again"), changed.why());
     }
 
+    /**
+     * Python 3.13's venv copies bin/Activate.ps1 keeping its source's time, months before the token: a whole venv
+     * a JVM killed alone left (its child finished it) is still safepip's, not "made again".
+     */
+    @Test
+    void aFileCopiedWithItsSourcesOldTimeIsNoSignOfASecondRun() throws IOException {
+        halfMade.starting(venv);
+        halfAVenv(venv);
+        Path ps1 = venv.resolve("bin/Activate.ps1");
+        Files.writeString(ps1, "<# activate #>\n", StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(ps1, FileTime.from(Instant.now().minus(Duration.ofDays(200))));
+        assertInstanceOf(HalfMadeVenvs.Ours.class, halfMade.check(venv));
+    }
+
     /** pyvenv.cfg is the first thing venv writes; written minutes after the token, it is another run's. */
     @Test
     void aPyvenvCfgWrittenLongAfterTheTokenKeepsTheVenv() throws IOException {
