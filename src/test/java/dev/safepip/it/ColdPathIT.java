@@ -24,16 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  * a localized marker, a run without --via, and an uninstall.
  */
 class ColdPathIT {
-    /** Where each of those starts (and a lambda of any class shows as a $$Lambda class). */
-    private static final List<String> HEAVY = List.of("java.util.regex.Pattern",
-            "java.lang.invoke.LambdaMetafactory", "java.util.stream.ReferencePipeline",
-            "java.util.concurrent.CompletableFuture", "java.util.concurrent.ForkJoinPool", "java.util.Formatter");
-    /**
-     * Light, though named like the heavy: from JDK 21 every lock condition's wait node (AQS$ConditionNode, as in a
-     * process's wait) implements ForkJoinPool.ManagedBlocker, so the interface loads with the first wait. It is an
-     * interface of two methods: loading it starts no pool and no thread (ForkJoinPool itself stays unloaded).
-     */
-    private static final List<String> LIGHT = List.of("java.util.concurrent.ForkJoinPool$ManagedBlocker");
     private static final String MARKER = """
             [externally-managed]
             Error=To install Python packages system-wide, try apt install
@@ -80,22 +70,10 @@ class ColdPathIT {
                 assertTrue(run.stderr().contains("Pour installer des paquets Python"), run.describe());
                 assertTrue(run.stderr().contains("python3-zope.interface"), run.describe());
             }
-            List<String> loaded = new ArrayList<>();
-            for (String line : Files.readAllLines(log)) {
-                int start = line.indexOf(' ');
-                int end = line.indexOf(' ', start + 1);
-                if (start > 0 && end > start) {
-                    loaded.add(line.substring(start + 1, end));
-                }
-            }
+            List<String> loaded = ColdClasses.loaded(log);
             assertTrue(loaded.contains("dev.safepip.system.SortedLines"), "Debian's table was read: " + loaded);
             for (String name : loaded) {
-                boolean heavy = name.contains("$$Lambda");
-                for (String start : HEAVY) {
-                    heavy |= name.startsWith(start);
-                }
-                heavy &= !LIGHT.contains(name);
-                assertTrue(!heavy, "safepip " + String.join(" ", runs.get(i)) + " loaded " + name + "; before it: "
+                assertTrue(!ColdClasses.heavy(name), "safepip " + String.join(" ", runs.get(i)) + " loaded " + name + "; before it: "
                         + loaded.subList(Math.max(0, loaded.indexOf(name) - 8), loaded.indexOf(name)));
             }
         }

@@ -38,6 +38,9 @@ class RescueIT {
 
     /** Wheels no index serves: what the user installed with --no-index --find-links. */
     static Path offline;
+    /** An index with none of the test's projects: only pip, setuptools and wheel, as pipx 1.5 and later need. */
+    @AutoClose
+    static LocalIndex pipsOwnOnly;
 
     @TempDir
     Path tmp;
@@ -52,6 +55,7 @@ class RescueIT {
                         .module("hello_app", "def main():\n    print('hello from hello-app')\n"),
                 WheelBuilder.of("plain-lib", "1.0").module("plain_lib", "VALUE = 'plain-lib 1.0'\n"));
         offline = shared.resolve("offline");
+        pipsOwnOnly = Sandbox.serve(shared.resolve("no-wheels"));
         WheelBuilder.of("beta", "1.0").module("beta", "VALUE = 'beta 1.0'\n").build(offline);
         WheelBuilder.of("gamma", "1.0").module("gamma", "VALUE = 'as installed'\n").build(offline);
         WheelBuilder.of("from-url", "2.0").module("from_url", "VALUE = 'from-url 2.0'\n").build(offline);
@@ -310,6 +314,9 @@ class RescueIT {
     @Test
     void anApplicationWithGuiAndDataScriptsGoesToPipxWithItsCommands() throws IOException {
         Map<String, String> env = offlineEnv();
+        // pipx 1.5 and later make their shared environment with pip from the index (pipx 1.7.1: pip>=23.1), so
+        // pipx's first run needs an index; this one has nothing of delta-app's, so nothing of it can come from one.
+        env.put("PIP_INDEX_URL", pipsOwnOnly.url());
         installLocally("delta-app");
         // The scheme's scripts folder: PREFIX/bin beside PREFIX/lib/pythonX.Y/site-packages.
         Path bin = installedAt("delta-app").getParent().getParent().getParent().getParent().resolve("bin");
