@@ -160,7 +160,9 @@ public final class PipxLeftovers {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(venv)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
-                if (!PIPX_ENTRIES.contains(name)) {
+                // Python 3.13's venv writes its .gitignore into every environment pipx makes with it.
+                if (!PIPX_ENTRIES.contains(name)
+                        && !(name.equals(".gitignore") && HalfMadeVenvs.isVenvsGitignore(entry))) {
                     return "it holds " + name + ", which pipx does not make";
                 }
             }

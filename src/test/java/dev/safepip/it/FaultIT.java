@@ -97,6 +97,11 @@ class FaultIT {
 
     // ---- item 3: the JVM killed alone; its child goes on ------------------------------------------------------
 
+    /**
+     * The JVM killed alone, as the OOM killer would, while `python -m venv` runs: the next run must wait for that
+     * orphan before it judges the venv. The orphan is held stopped (SIGSTOP) until the next run says it waits, so
+     * that the test proves the wait on a loaded machine too, where an orphan left running may finish first.
+     */
     @Test
     void theNextRunWaitsForTheChildOfAJvmKilledAlone() throws Exception {
         for (int round = 1; round <= 2; round++) {
@@ -109,22 +114,27 @@ class FaultIT {
                 assertTrue(first.command().contains("java"), "the launcher should exec the JVM: " + first.command());
                 children = first.process.descendants().toList();
                 assertFalse(children.isEmpty(), "python -m venv should be running under the JVM");
-                // The JVM alone, as the OOM killer would: python -m venv goes on writing.
+                signal("STOP", children);
                 Proc.run(List.of("/bin/kill", "-s", "KILL", Long.toString(first.process.pid())),
                         sandbox.testEnv().map(), project, QUICK);
                 assertTrue(first.process.waitFor(10, TimeUnit.SECONDS), "the JVM survived SIGKILL");
             } finally {
                 first.process.destroyForcibly();
             }
-            boolean orphanAlive = children.stream().anyMatch(ProcessHandle::isAlive);
+            assertTrue(children.stream().anyMatch(ProcessHandle::isAlive), "round " + round + ": no orphan");
 
-            Proc.Result next = Launcher.run(sandbox.env(index), project, "--venv=" + venv, "--via=venv", "install",
-                    "pkgA");
-            children.forEach(ProcessHandle::destroyForcibly);
-            assertEquals(0, next.exit(), next.describe());
-            if (orphanAlive) {
-                assertTrue(next.stderr().contains("did not see finish"), "round " + round + ": the next run did "
-                        + "not wait for the orphan:\n" + next.describe());
+            Background next = Background.start(sandbox.env(index), project, tmp.resolve("next-" + round),
+                    "--venv=" + venv, "--via=venv", "install", "pkgA");
+            try {
+                next.awaitOrFail(() -> next.stderr().contains("did not see finish"),
+                        "round " + round + ": the next run waiting for the orphan");
+                signal("CONT", children);
+                assertTrue(next.process.waitFor(2, TimeUnit.MINUTES), "round " + round + ": " + next.stderr());
+                assertEquals(0, next.process.exitValue(), "round " + round + ":\n" + next.stderr());
+            } finally {
+                signal("CONT", children);
+                next.process.destroyForcibly();
+                children.forEach(ProcessHandle::destroyForcibly);
             }
             assertTrue(Files.isRegularFile(venv.resolve("pyvenv.cfg")), "round " + round + ": no pyvenv.cfg");
             assertTrue(Files.isExecutable(venv.resolve("bin/pip")), "round " + round + ": no pip");
@@ -132,6 +142,15 @@ class FaultIT {
             assertImports(venv, "pkga", "pkgA 1.0");
         }
         assertNoNote();
+    }
+
+    private void signal(String name, List<ProcessHandle> processes) {
+        for (ProcessHandle process : processes) {
+            if (process.isAlive()) {
+                Proc.run(List.of("/bin/kill", "-s", name, Long.toString(process.pid())), sandbox.testEnv().map(),
+                        project, QUICK);
+            }
+        }
     }
 
     // ---- item 7: SIGTERM, full disk, a folder safepip may not write ------------------------------------------

@@ -47,6 +47,8 @@ class PipxInterruptIT {
     Sandbox sandbox;
     Path cwd;
     Path venv;
+    /** The application the test installs or rescues. */
+    String app = "plainapp";
 
     @BeforeAll
     static void setUpShared() {
@@ -56,7 +58,14 @@ class PipxInterruptIT {
                 WheelBuilder.of("plainapp", "1.0").consoleScript("plainapp", "plainapp:main")
                         .classifier("Environment :: Console")
                         .module("plainapp", "def main():\n    print('plainapp works')\n")
-                        .payload("plainapp/blob.bin", PAYLOAD)).rateLimit(BYTES_PER_SECOND);
+                        .payload("plainapp/blob.bin", PAYLOAD),
+                // rescue moves a wheel of the installed files, nothing downloaded: what keeps its pipx busy for
+                // the kill is the dependency pip must still fetch for pipx's environment.
+                WheelBuilder.of("rescuedapp", "1.0").consoleScript("rescuedapp", "rescuedapp:main")
+                        .classifier("Environment :: Console").requires("slowdep")
+                        .module("rescuedapp", "def main():\n    print('rescuedapp works')\n"),
+                WheelBuilder.of("slowdep", "1.0").module("slowdep", "VALUE = 1\n")
+                        .payload("slowdep/blob.bin", PAYLOAD)).rateLimit(BYTES_PER_SECOND);
     }
 
     @BeforeEach
@@ -167,7 +176,7 @@ class PipxInterruptIT {
             runs.forEach(run -> run.process().destroyForcibly());
         }
         assertWorks();
-        List<JsonObject> records = recordsOfPlainapp();
+        List<JsonObject> records = recordsOfApp();
         assertEquals(4, records.size(), records.toString());
         for (JsonObject record : records) {
             assertEquals(0, record.getInt("exit", -1), records.toString());
@@ -178,12 +187,13 @@ class PipxInterruptIT {
     void aRescueKilledMidPipxIsRedoneByTheNextRescue() throws Exception {
         // A Python of its own: the test puts a stray into it.
         sandbox = Sandbox.in(tmp.resolve("own"));
-        venv = sandbox.testEnv().pipxHome().resolve("venvs/plainapp");
+        app = "rescuedapp";
+        venv = sandbox.testEnv().pipxHome().resolve("venvs/" + app);
         Proc.Result stray = Proc.run(List.of(sandbox.managed().python().toString(), "-m", "pip", "install", "--user",
-                "--break-system-packages", "plainapp==1.0"), sandbox.env(index), cwd, Duration.ofSeconds(120));
+                "--break-system-packages", app + "==1.0"), sandbox.env(index), cwd, Duration.ofSeconds(120));
         assertEquals(0, stray.exit(), stray.describe());
         FaultIT.Background first = FaultIT.Background.start(sandbox.env(index), cwd, tmp.resolve("rescue"),
-                "rescue", "--yes", "plainapp");
+                "rescue", "--yes", app);
         try {
             awaitPipAtWork(first);
             List<ProcessHandle> tree = first.process().descendants().toList();
@@ -198,7 +208,7 @@ class PipxInterruptIT {
             first.process().destroyForcibly();
         }
 
-        Proc.Result again = Launcher.run(sandbox.env(index), cwd, "rescue", "--yes", "plainapp");
+        Proc.Result again = Launcher.run(sandbox.env(index), cwd, "rescue", "--yes", app);
         assertEquals(0, again.exit(), again.describe());
         assertTrue(again.stderr().contains("half-made"), again.describe());
         assertTrue(again.stderr().contains("moved with pipx"), again.describe());
@@ -218,7 +228,7 @@ class PipxInterruptIT {
      * is starting or downloading: a moment after, well inside the download's seconds.
      */
     private void awaitPipAtWork(FaultIT.Background run) throws Exception {
-        run.awaitOrFail(this::sharedLinkWritten, "pipx's environment of plainapp");
+        run.awaitOrFail(this::sharedLinkWritten, "pipx's environment of " + app);
         Thread.sleep(700);
         assertTrue(run.process().isAlive(), "safepip ended before the kill: " + run.stderr());
         assertFalse(Files.exists(venv.resolve("pipx_metadata.json")), "test precondition: pipx had not finished");
@@ -252,17 +262,17 @@ class PipxInterruptIT {
 
     /** The application runs from pipx's command folder, and pipx's own record of it is whole. */
     private void assertWorks() {
-        Path command = sandbox.testEnv().pipxBin().resolve("plainapp");
+        Path command = sandbox.testEnv().pipxBin().resolve(app);
         Proc.Result ran = Proc.run(List.of(command.toString()), sandbox.testEnv().map(), cwd, QUICK);
-        assertEquals("plainapp works\n", ran.stdout(), ran.describe());
+        assertEquals(app + " works\n", ran.stdout(), ran.describe());
         assertTrue(Files.isRegularFile(venv.resolve("pipx_metadata.json")), "pipx's metadata is missing");
         Proc.Result list = Proc.run(List.of("pipx", "list", "--short"), sandbox.testEnv().map(), cwd, QUICK);
-        assertTrue(list.stdout().contains("plainapp 1.0"), list.describe());
+        assertTrue(list.stdout().contains(app + " 1.0"), list.describe());
     }
 
-    /** The ledger's last record of plainapp is a success, and no earlier one claims success. */
+    /** The ledger's last record of the application is a success, and no earlier one claims success. */
     private void assertLedgerEndsInOneSuccess() throws IOException {
-        List<JsonObject> records = recordsOfPlainapp();
+        List<JsonObject> records = recordsOfApp();
         assertFalse(records.isEmpty(), "no record of the install");
         for (int i = 0; i < records.size(); i++) {
             int exit = records.get(i).getInt("exit", -1);
@@ -274,13 +284,13 @@ class PipxInterruptIT {
         }
     }
 
-    private List<JsonObject> recordsOfPlainapp() throws IOException {
+    private List<JsonObject> recordsOfApp() throws IOException {
         List<JsonObject> found = new ArrayList<>();
         if (!Files.exists(sandbox.ledger())) {
             return found;
         }
         for (JsonObject record : sandbox.ledgerRecords()) {
-            if (record.get("packages").toString().contains("\"plainapp\"")) {
+            if (record.get("packages").toString().contains("\"" + app + "\"")) {
                 found.add(record);
             }
         }

@@ -50,4 +50,19 @@ class PipxLeftoversTest {
         Files.writeString(venv.resolve("notes.txt"), "mine");
         assertInstanceOf(PipxLeftovers.NotOurs.class, leftovers.check(venv, "app", null));
     }
+
+    /** pipx on Python 3.13 makes its environments with a venv that writes its own .gitignore: still pipx's. */
+    @Test
+    void theGitignorePython313sVenvWritesIsPartOfWhatPipxMakes() throws IOException {
+        PipxLeftovers leftovers = new PipxLeftovers(tmp.resolve("state"));
+        Path venv = tmp.resolve("pipx/venvs/app");
+        leftovers.starting(venv, "app");
+        halfMade();
+        Files.writeString(venv.resolve(".gitignore"),
+                "# Created by venv; see https://docs.python.org/3/library/venv.html\n*\n");
+        assertInstanceOf(PipxLeftovers.Ours.class, leftovers.check(venv, "app", null));
+
+        Files.writeString(venv.resolve(".gitignore"), "*\n!keep-this\n");
+        assertInstanceOf(PipxLeftovers.NotOurs.class, leftovers.check(venv, "app", null));
+    }
 }
