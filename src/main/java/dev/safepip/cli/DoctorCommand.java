@@ -35,8 +35,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** `safepip doctor`: everything safepip sees, so a user can tell why it does what it does. */
-@Command(name = "doctor", descriptionHeading = "%n", description = "Show what safepip sees: the real pip, its Python, the PEP 668 marker, "
-        + "pipx, apt, and the settings with where each comes from.", versionProvider = SafepipVersion.class,
+@Command(name = OwnWords.DOCTOR, descriptionHeading = "%n", description = OwnWords.DOCTOR_SUMMARY,
+        versionProvider = SafepipVersion.class,
         synopsisHeading = "Usage: ", optionListHeading = "%nOptions:%n")
 public final class DoctorCommand implements Callable<Integer> {
     @Mixin

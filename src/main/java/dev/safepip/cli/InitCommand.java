@@ -15,11 +15,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** `safepip init bash|zsh|fish`: the shell code for a shell profile, printed on stdout. */
-@Command(name = "init", versionProvider = SafepipVersion.class,
+@Command(name = OwnWords.INIT, versionProvider = SafepipVersion.class,
         synopsisHeading = "Usage: ", descriptionHeading = "%n", parameterListHeading = "%nArguments:%n", optionListHeading = "%nOptions:%n",
         // The first paragraph is also the entry in `safepip --help`: a whole sentence.
-        description = {"Print shell code for your shell's profile: pip and pip3 send install and uninstall through "
-                + "safepip and run every other command as the real pip, with completion.",
+        description = {OwnWords.INIT_SUMMARY,
                 "",
                 "For example:",
                 "  bash, in ~/.bashrc:    eval \"$(safepip init bash)\"",
@@ -33,8 +32,7 @@ public final class InitCommand implements Callable<Integer> {
     HelpOptions helpOptions;
 
     private final World world;
-    private final List<String> ownWords;
-    private final List<String> ownCommands;
+    private final ShellInit.Completion completion;
 
     @Parameters(paramLabel = "SHELL", description = "bash, zsh or fish.")
     String shell;
@@ -43,10 +41,9 @@ public final class InitCommand implements Callable<Integer> {
             + "default venv, as links in ~/.local/share/safepip/bin (never the venv's python or pip), and pipx's.")
     boolean path;
 
-    public InitCommand(World world, List<String> ownWords, List<String> ownCommands) {
+    public InitCommand(World world, ShellInit.Completion completion) {
         this.world = world;
-        this.ownWords = ownWords;
-        this.ownCommands = ownCommands;
+        this.completion = completion;
     }
 
     @Override
@@ -68,7 +65,7 @@ public final class InitCommand implements Callable<Integer> {
             dirs.add(links.folder().toString());
             dirs.add(CommandLinks.pipxBin(world).toString());
         }
-        world.out().print(ShellInit.render(shell, launcher, ownWords, ownCommands, dirs));
+        world.out().print(ShellInit.render(shell, launcher, completion, dirs));
         return 0;
     }
 }

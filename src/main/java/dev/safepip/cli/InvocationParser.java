@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Takes safepip's own options out of argv. They are only recognised before pip's command, among pip's general
- * options; none of their names is a pip option or a prefix of one, and nothing after the command is touched.
+ * Takes safepip's own options (OwnWords) out of argv. They are only recognised before pip's command, among pip's
+ * general options; none of their names is a pip option or a prefix of one, and nothing after the command is touched.
  * Hand-written, not picocli: this runs on every pip call.
  */
 public final class InvocationParser {
-    /** safepip's own commands; none of them is a pip command. */
-    public static final Set<String> OWN_COMMANDS = Set.of("doctor", "where", "init", "rescue");
+    /** safepip's own commands (OwnWords); none of them is a pip command. */
+    public static final Set<String> OWN_COMMANDS = Set.copyOf(OwnWords.commandNames());
 
     private final PipOptionSet general;
 
@@ -34,24 +34,21 @@ public final class InvocationParser {
         int i = 0;
         while (i < argv.length) {
             String arg = argv[i];
-            if (arg.equals("--via") || arg.startsWith("--via=")) {
-                via = valueOf(argv, i, "--via");
-                i += arg.contains("=") ? 1 : 2;
-            } else if (arg.equals("--venv") || arg.startsWith("--venv=")) {
-                venv = valueOf(argv, i, "--venv");
-                i += arg.contains("=") ? 1 : 2;
-            } else if (arg.equals("--inject") || arg.startsWith("--inject=")) {
-                inject = valueOf(argv, i, "--inject");
-                i += arg.contains("=") ? 1 : 2;
-            } else if (arg.equals("--yes")) {
-                yes = true;
-                i++;
-            } else if (arg.equals("--plan")) {
-                plan = true;
-                i++;
-            } else if (arg.equals("--help") || arg.equals("-h")) {
-                help = true;
-                i++;
+            OwnWords.Option own = OwnWords.option(arg);
+            if (own != null) {
+                String value = own.takesValue() ? valueOf(argv, i, own.longName()) : null;
+                i += own.takesValue() && arg.indexOf('=') < 0 ? 2 : 1;
+                // One case per option of the table: a new option there fails here until it is given a meaning.
+                switch (own.longName()) {
+                    case "--via" -> via = value;
+                    case "--venv" -> venv = value;
+                    case "--inject" -> inject = value;
+                    case "--yes" -> yes = true;
+                    case "--plan" -> plan = true;
+                    case "--help" -> help = true;
+                    default -> throw new IllegalStateException("OwnWords has an option InvocationParser does not "
+                            + "read: " + own.longName());
+                }
             } else if (arg.equals("--")) {
                 pip.addAll(List.of(argv).subList(i, argv.length));
                 break;
@@ -69,7 +66,7 @@ public final class InvocationParser {
                     pip.add(argv[i++]);
                 }
             } else {
-                if (OWN_COMMANDS.contains(arg)) {
+                if (OwnWords.command(arg) != null) {
                     WrapperOptions options = new WrapperOptions(via, venv, yes, plan, help, inject);
                     return new Invocation(options, arg, List.of(argv).subList(i + 1, argv.length));
                 }

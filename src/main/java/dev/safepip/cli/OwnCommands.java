@@ -2,6 +2,7 @@ package dev.safepip.cli;
 
 import dev.safepip.core.SafepipException;
 import dev.safepip.core.World;
+import dev.safepip.shell.ShellInit;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,34 +21,74 @@ public final class OwnCommands {
         this.world = world;
     }
 
-    /** safepip's own options and commands, for completion; read from the command model so they stay in step. */
-    private static List<String> ownWords() {
-        List<String> words = new ArrayList<>();
-        for (CommandLine.Model.OptionSpec option : new CommandLine(new SafepipCommand()).getCommandSpec().options()) {
-            words.add(option.longestName());
+    /** safepip's help: SafepipCommand's text, with the usage lines and the options of OwnWords. */
+    static CommandLine.Model.CommandSpec topSpec() {
+        CommandLine.Model.CommandSpec spec = CommandLine.Model.CommandSpec.forAnnotatedObject(new SafepipCommand());
+        List<String> synopsis = new ArrayList<>();
+        synopsis.add(SafepipCommand.SYNOPSIS);
+        for (OwnWords.Command command : OwnWords.COMMANDS) {
+            synopsis.add("       safepip " + command.synopsis());
         }
-        words.addAll(List.of("doctor", "where", "init", "rescue"));
-        return words;
+        spec.usageMessage().customSynopsis(synopsis.toArray(new String[0]));
+        for (OwnWords.Option option : OwnWords.OPTIONS) {
+            CommandLine.Model.OptionSpec.Builder builder = CommandLine.Model.OptionSpec
+                    .builder(option.names().toArray(new String[0]))
+                    .description(option.summary())
+                    .usageHelp(option.help());
+            if (option.takesValue()) {
+                builder.type(String.class).paramLabel(option.paramLabel());
+            } else {
+                builder.type(boolean.class);
+            }
+            spec.addOption(builder.build());
+        }
+        return spec;
     }
 
     private Object command(String name, Invocation invocation) {
         return switch (name) {
-            case "doctor" -> new DoctorCommand(world, invocation.options());
-            case "where" -> new WhereCommand(world);
-            case "rescue" -> new RescueCommand(world, invocation.options());
-            default -> new InitCommand(world, ownWords(), List.of("doctor", "where", "rescue"));
+            case OwnWords.DOCTOR -> new DoctorCommand(world, invocation.options());
+            case OwnWords.WHERE -> new WhereCommand(world);
+            case OwnWords.RESCUE -> new RescueCommand(world, invocation.options());
+            case OwnWords.INIT -> new InitCommand(world, completion());
+            default -> throw new IllegalStateException("OwnWords has a command OwnCommands does not run: " + name);
         };
     }
 
-    public int run(Invocation invocation) {
-        CommandLine top = new CommandLine(new SafepipCommand());
-        // Only the command that runs, or all of them for safepip's own help: picocli builds a model of each, and
-        // init's needs a second model of safepip's options.
-        for (String name : List.of("doctor", "where", "rescue", "init")) {
+    /** What `init`'s completion offers and skips, from OwnWords. */
+    static ShellInit.Completion completion() {
+        List<String> commands = new ArrayList<>();
+        for (String name : OwnWords.commandNames()) {
+            // init's own line in the completion offers its shells and --path.
+            if (!name.equals(OwnWords.INIT)) {
+                commands.add(name);
+            }
+        }
+        List<String> valueOptions = new ArrayList<>();
+        List<String> flags = new ArrayList<>();
+        for (OwnWords.Option option : OwnWords.OPTIONS) {
+            // Help goes on to pip's completion, as `safepip --help install` shows pip's help.
+            if (!option.help()) {
+                (option.takesValue() ? valueOptions : flags).addAll(option.names());
+            }
+        }
+        return new ShellInit.Completion(OwnWords.completionWords(), commands, valueOptions, flags);
+    }
+
+    /** picocli's model: safepip's help, with the command that runs, or all of them for safepip's own help. */
+    CommandLine model(Invocation invocation) {
+        CommandLine top = new CommandLine(topSpec());
+        // Only the command that runs when one does: picocli builds a model of each.
+        for (String name : OwnWords.commandNames()) {
             if (invocation.ownCommand() == null || invocation.ownCommand().equals(name)) {
                 top.addSubcommand(name, command(name, invocation));
             }
         }
+        return top;
+    }
+
+    public int run(Invocation invocation) {
+        CommandLine top = model(invocation);
         top.setUsageHelpWidth(HelpWidth.of(world));
         top.setOut(new PrintWriter(world.out(), true));
         top.setErr(new PrintWriter(world.err(), true));

@@ -28,10 +28,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** `safepip rescue`: what `sudo pip` and --break-system-packages left in the system Python, and moving it out. */
-@Command(name = "rescue", mixinStandardHelpOptions = true,
-        description = {"list the packages in the system Python that the distribution did not install (sudo pip, "
-                + "--break-system-packages, --user); with --yes or names, move each where it belongs at the same "
-                + "version (applications to pipx, libraries to safepip's venv), then remove the old copy"})
+@Command(name = OwnWords.RESCUE, mixinStandardHelpOptions = true, description = OwnWords.RESCUE_SUMMARY)
 public final class RescueCommand implements Callable<Integer> {
     private final World world;
     private final WrapperOptions options;

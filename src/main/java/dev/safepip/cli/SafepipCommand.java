@@ -1,19 +1,13 @@
 package dev.safepip.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
- * safepip's command-line model, for help and completion. The options are parsed by {@link InvocationParser}
- * (on every pip call, without picocli); this class only describes them.
+ * safepip's help, around what {@link OwnCommands} adds from {@link OwnWords}: the usage lines of its commands, and its
+ * options (parsed by {@link InvocationParser}, on every pip call, without picocli; picocli only shows them).
  */
 @Command(name = "safepip",
         synopsisHeading = "Usage: ",
-        customSynopsis = {"safepip [SAFEPIP OPTIONS] <pip command> [pip arguments…]",
-                          "       safepip doctor",
-                          "       safepip where [PKG…]",
-                          "       safepip rescue [--yes|--plan] [PKG…] | --undo PKG",
-                          "       safepip init bash|zsh|fish [--path]"},
         // One string per paragraph: picocli wraps them to the width (HelpWidth), never in mid-sentence.
         description = {"",
                 "A drop-in wrapper for pip. Every pip command runs the real pip, unchanged. When an install is "
@@ -38,23 +32,6 @@ import picocli.CommandLine.Option;
                 "Exit codes: pip's own (0, 1, 2, 3, 4, 23); a blocked install not redone: 1; safepip's errors: 64 "
                         + "usage, 69 nothing available, 70 internal, 130 interrupted."})
 public final class SafepipCommand {
-    @Option(names = "--via", paramLabel = "ROUTE",
-            description = "How to redo a blocked install: ask, venv, pipx, apt, break, fail (default: ask).")
-    String via;
-
-    @Option(names = "--venv", paramLabel = "DIR", description = "The virtual environment for the venv route.")
-    String venv;
-
-    @Option(names = "--inject", paramLabel = "APP",
-            description = "With the pipx route: add the libraries to the environment of pipx application APP.")
-    String inject;
-
-    @Option(names = "--yes", description = "Take the recommended route without asking.")
-    boolean yes;
-
-    @Option(names = "--plan", description = "Show what safepip would do, and run nothing.")
-    boolean plan;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show help.")
-    boolean help;
+    /** The first usage line; one per command follows, from OwnWords. */
+    static final String SYNOPSIS = "safepip [SAFEPIP OPTIONS] <pip command> [pip arguments…]";
 }

@@ -24,10 +24,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** `safepip where [PKG…]`: what safepip installed, where, when, and whether it is still there. */
-@Command(name = "where", versionProvider = SafepipVersion.class,
+@Command(name = OwnWords.WHERE, versionProvider = SafepipVersion.class,
         synopsisHeading = "Usage: ", descriptionHeading = "%n", parameterListHeading = "%nArguments:%n", optionListHeading = "%nOptions:%n",
-        description = "Show what safepip installed instead of a blocked pip install: where, when, by which route, "
-                + "whether it is still there, and its commands, with whether your shell finds them on PATH.")
+        description = OwnWords.WHERE_SUMMARY)
 public final class WhereCommand implements Callable<Integer> {
     @Mixin
     HelpOptions helpOptions;

@@ -17,25 +17,48 @@ import java.util.Locale;
 public final class ShellInit {
     public static final List<String> SHELLS = List.of("bash", "zsh", "fish");
 
+    /**
+     * safepip's own words as completion needs them (from cli/OwnWords, which this package cannot read).
+     *
+     * @param words        what `safepip <TAB>` offers besides pip's words
+     * @param commands     safepip's own commands but init, which complete to --help
+     * @param valueOptions safepip's options that take a value: skipped with it before pip's words are completed
+     * @param flags        safepip's other options that completion skips
+     */
+    public record Completion(List<String> words, List<String> commands, List<String> valueOptions,
+                             List<String> flags) {
+    }
+
     private ShellInit() {
     }
 
     /**
      * @param launcher     the safepip launcher the functions call, by absolute path
-     * @param ownWords     safepip's own options and commands, for completion
-     * @param ownCommands  safepip's own commands but init
      * @param pathDirs     folders to put on PATH, or an empty list
      */
-    public static String render(String shell, String launcher, List<String> ownWords,
-                                List<String> ownCommands, List<String> pathDirs) {
+    public static String render(String shell, String launcher, Completion completion, List<String> pathDirs) {
         String name = shell.toLowerCase(Locale.ROOT);
         String template = read("/dev/safepip/shell/init." + name);
         boolean fish = name.equals("fish");
         return template
                 .replace("@SAFEPIP@", word(fish, launcher))
-                .replace("@OWN_WORDS@", String.join(" ", ownWords))
-                .replace("@OWN_COMMANDS_CASE@", String.join("|", ownCommands))
+                .replace("@OWN_WORDS@", String.join(" ", completion.words()))
+                .replace("@OWN_COMMANDS_CASE@", String.join("|", completion.commands()))
+                .replace("@OWN_VALUE_OPTIONS_CASE@", String.join("|", completion.valueOptions()))
+                .replace("@OWN_SKIPPED_CASE@", skipped(completion))
                 .replace("@PATH_LINE@", pathLine(fish, pathDirs));
+    }
+
+    /** Case patterns: a value option with its value in the same word (--via=venv), and the flags. */
+    private static String skipped(Completion completion) {
+        StringBuilder patterns = new StringBuilder();
+        for (String option : completion.valueOptions()) {
+            patterns.append(patterns.length() == 0 ? "" : "|").append(option).append("=*");
+        }
+        for (String flag : completion.flags()) {
+            patterns.append(patterns.length() == 0 ? "" : "|").append(flag);
+        }
+        return patterns.toString();
     }
 
     private static String pathLine(boolean fish, List<String> dirs) {

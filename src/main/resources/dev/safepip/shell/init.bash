@@ -31,8 +31,8 @@ function _safepip_completion {
         word=${COMP_WORDS[i]-}
         if [ -n "$skip" ]; then skip=; continue; fi
         case $word in
-            --via|--venv|--inject) skip=1; continue ;;
-            --via=*|--venv=*|--inject=*|--yes|--plan) continue ;;
+            @OWN_VALUE_OPTIONS_CASE@) skip=1; continue ;;
+            @OWN_SKIPPED_CASE@) continue ;;
             -*) ;;
             *) [ -z "$command" ] && command=$word ;;
         esac

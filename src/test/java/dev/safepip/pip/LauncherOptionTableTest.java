@@ -49,14 +49,4 @@ class LauncherOptionTableTest {
         assertEquals(new ArrayList<>(fromJava), new ArrayList<>(inLauncher),
                 "run scripts/gen-pip-options --from-java after changing PipOptionData.java");
     }
-
-    /** safepip's own commands: the launcher must send each to the JVM, never to pip as an unknown command. */
-    @Test
-    void theLauncherKnowsEveryOwnCommand() throws IOException {
-        Path launcher = Path.of(System.getProperty("safepip.root", ".")).resolve("scripts/safepip");
-        String line = Files.readAllLines(launcher).stream().filter(l -> l.contains(") own=1; return ;;"))
-                .findFirst().orElseThrow(() -> new AssertionError("no own-command case in " + launcher)).strip();
-        TreeSet<String> inLauncher = new TreeSet<>(List.of(line.substring(0, line.indexOf(')')).split("\\|")));
-        assertEquals(new TreeSet<>(dev.safepip.cli.InvocationParser.OWN_COMMANDS), inLauncher);
-    }
 }

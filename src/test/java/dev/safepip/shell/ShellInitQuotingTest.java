@@ -32,7 +32,8 @@ class ShellInitQuotingTest {
         Files.writeString(launcher, "#!/bin/sh\necho \"launched as $SAFEPIP_CALLED_AS: $*\"\n");
         launcher.toFile().setExecutable(true);
         Path code = tmp.resolve("init." + shell);
-        Files.writeString(code, ShellInit.render(shell, launcher.toString(), List.of("--yes"), List.of("where"),
+        Files.writeString(code, ShellInit.render(shell, launcher.toString(),
+                new ShellInit.Completion(List.of("--yes"), List.of("where"), List.of("--via"), List.of("--yes")),
                 List.of(odd.toString())));
         String show = shell.equals("fish") ? "echo $PATH[1]" : "echo \"${PATH%%:*}\"";
         Proc.Result result = Proc.run(List.of(shellPath.toString(), "-c",
