@@ -145,12 +145,7 @@ class FaultIT {
     }
 
     private void signal(String name, List<ProcessHandle> processes) {
-        for (ProcessHandle process : processes) {
-            if (process.isAlive()) {
-                Proc.run(List.of("/bin/kill", "-s", name, Long.toString(process.pid())), sandbox.testEnv().map(),
-                        project, QUICK);
-            }
-        }
+        Background.signal(name, processes, sandbox.testEnv().map(), project);
     }
 
     // ---- item 7: SIGTERM, full disk, a folder safepip may not write ------------------------------------------
@@ -303,6 +298,15 @@ class FaultIT {
 
         String command() {
             return process.info().command().orElse("");
+        }
+
+        /** Sends the signal (STOP, CONT, …) to each process still alive: holding an orphan, then letting it go. */
+        static void signal(String name, List<ProcessHandle> processes, Map<String, String> env, Path cwd) {
+            for (ProcessHandle process : processes) {
+                if (process.isAlive()) {
+                    Proc.run(List.of("/bin/kill", "-s", name, Long.toString(process.pid())), env, cwd, QUICK);
+                }
+            }
         }
 
         String stderr() {

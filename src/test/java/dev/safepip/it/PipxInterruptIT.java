@@ -245,12 +245,7 @@ class PipxInterruptIT {
     }
 
     private void signal(String name, List<ProcessHandle> processes) {
-        for (ProcessHandle process : processes) {
-            if (process.isAlive()) {
-                Proc.run(List.of("/bin/kill", "-s", name, Long.toString(process.pid())), sandbox.testEnv().map(),
-                        cwd, QUICK);
-            }
-        }
+        FaultIT.Background.signal(name, processes, sandbox.testEnv().map(), cwd);
     }
 
     private boolean sharedLinkWritten() {
