@@ -165,7 +165,7 @@ class StateFolderIT {
                 "pkgA"), List.of("--via=pipx", "install", "hello-app"))) {
             List<String> argv = new ArrayList<>(List.of(unshare.toString(), "-m", "sh", "-c",
                     "mount -t tmpfs -o mode=0700 safepip-root-home /root || exit 99; \"$@\"; rc=$?; "
-                    + "find /root -mindepth 1 -maxdepth 4 >&2; exit $rc", "sh", Launcher.script().toString()));
+                    + "find /root -mindepth 1 -maxdepth 5 >&2; exit $rc", "sh", Launcher.script().toString()));
             argv.addAll(args);
             Proc.Result run = Proc.run(argv, env, userCwd, Duration.ofMinutes(3));
             // The venv route refuses to run under sudo (the venv would be root's); the others run.
@@ -182,7 +182,8 @@ class StateFolderIT {
             }
         }
         assertEquals(List.of(), roots, "root's files in the user's home:\n" + String.join("\n", found));
-        // safepip kept its things in root's own home instead.
+        // safepip kept its things in root's own home instead (pipx 1.1 in ~/.local/pipx, 1.2 and later in
+        // ~/.local/share/pipx: the listing goes five folders deep to show either).
         assertTrue(found.get(2).contains("/root/.local/state/safepip/ledger.jsonl"), found.get(2));
         assertTrue(found.get(2).contains("/root/.local/pipx/venvs/hello-app")
                 || found.get(2).contains("/root/.local/share/pipx/venvs/hello-app"), found.get(2));
