@@ -1,8 +1,6 @@
 package dev.safepip.ui;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import dev.safepip.harness.GoldenFile;
 import dev.safepip.pip.PipArgvParser;
 import dev.safepip.pip.PipExecutable;
 import dev.safepip.pip.PipOptionTable;
@@ -24,7 +22,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -102,12 +99,7 @@ class BlockedReportGoldenTest {
                 plan.recommended());
         console.say("--- chosen: " + (chosen == null ? "nothing" : chosen.kind().word()));
         String actual = bytes.toString(StandardCharsets.UTF_8);
-        Path golden = GOLDEN.resolve(scenario + ".txt");
-        if (Boolean.getBoolean("safepip.golden.update")) {
-            Files.createDirectories(GOLDEN);
-            Files.writeString(golden, actual, StandardCharsets.UTF_8);
-        }
-        assertTrue(Files.exists(golden), "no golden file " + golden + "; make it with -Dsafepip.golden.update=true");
-        assertEquals(Files.readString(golden, StandardCharsets.UTF_8), actual, scenario);
+        // Rewritten only when it differs (update mode); otherwise a failure shows the diff.
+        GoldenFile.at(GOLDEN, scenario).check(actual);
     }
 }
