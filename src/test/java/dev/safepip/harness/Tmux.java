@@ -109,6 +109,14 @@ public final class Tmux implements AutoCloseable {
         return tmux(List.of("capture-pane", "-p", "-J", "-t", session)).stdout();
     }
 
+    /**
+     * The screen with the lines scrolled off its top (from the start of the history), wrapped lines joined: once
+     * the program has ended, tmux's "Pane is dead" line may have pushed the first line out of sight.
+     */
+    public String captureAll() {
+        return tmux(List.of("capture-pane", "-p", "-J", "-S", "-", "-t", session)).stdout();
+    }
+
     /** Polls the screen until it contains {@code text}; returns that screen. */
     public String waitFor(String text, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
