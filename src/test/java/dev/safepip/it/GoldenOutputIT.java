@@ -110,8 +110,12 @@ class GoldenOutputIT {
                 .pattern("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d", "[DATE TIME]")
                 // rescue keeps each wheel it makes in a folder named by a hash of the files, paths included.
                 .pattern("(/rescued/[^/\\s]+)-[0-9a-f]{16}/", "$1-[HASH]/")
-                // Who owns the test's Python: root when the tests run as root, else the user running them.
-                .pattern(" \\(system-wide, root's files\\)", " (system-wide[, root's files])")
+                // Who runs the tests: root reads the apt route without sudo, a normal user reads "(needs sudo)"
+                // after its name and "sudo " before its command; the files of the test's Python (rescue) are root's
+                // or the user's. Golden files hold root's words, with rescue's "root's files" in brackets.
+                .pattern(" \\(needs sudo\\)", "")
+                .pattern("(?m)^(\\s+)sudo apt-get ", "$1apt-get ")
+                .pattern(" \\(system-wide(, root's files)?\\)", " (system-wide[, root's files])")
                 // Whether this machine's apt keeps a cache of its own, and its size; and whether /etc/pip.conf is
                 // there (pip's global config: the Sandbox makes pip ignore it, doctor only lists it).
                 .pattern("(?m)^apt cache: .*$", "apt cache:     [APT CACHE]")
