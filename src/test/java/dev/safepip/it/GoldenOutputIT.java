@@ -25,9 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What users read of the real safepip, whole: the launcher and the packaged jar run as a process against a
- * test-owned externally managed Python and a local index (the real planner, chooser, pip, venv, pipx and tmux), each
- * output made machine-independent by {@link #filters} and checked against a golden file in
- * {@code src/test/resources/dev/safepip/golden/} (stdout, stderr and the exit code in one file, as uv's snapshots).
+ * test-owned externally managed Python and a local index (the real planner, chooser, pip, venv and, for the menu,
+ * tmux; pipx is asked its version only), each output made machine-independent by {@link #filters} and checked against
+ * a golden file in {@code src/test/resources/dev/safepip/golden/} (stdout, stderr and the exit code in one file, as
+ * uv's snapshots).
  * Every scenario of a test is checked before it fails, so one run shows every diff.
  *
  * <p>After a deliberate change, regenerate every file with one command (only files that differ are rewritten), then
@@ -108,8 +109,8 @@ class GoldenOutputIT {
                 .pattern("on Java \\S+ \\([^)]*\\)", "on Java [JAVA_VERSION] ([JAVA_HOME])")
                 // Times the ledger recorded, as where shows them.
                 .pattern("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d", "[DATE TIME]")
-                // rescue keeps each wheel it makes in a folder named by a hash of the files, paths included.
-                .pattern("(/rescued/[^/\\s]+)-[0-9a-f]{16}/", "$1-[HASH]/")
+                // rescue makes each wheel in a folder of a random name (Long.toHexString: up to 16 digits, fewer at times).
+                .pattern("(/rescued/[^/\\s]+)-[0-9a-f]+/", "$1-[RANDOM]/")
                 // Who runs the tests: root reads the apt route without sudo, a normal user reads "(needs sudo)"
                 // after its name and "sudo " before its command; the files of the test's Python (rescue) are root's
                 // or the user's. Golden files hold root's words, with rescue's "root's files" in brackets.
