@@ -1,5 +1,6 @@
 package dev.safepip.config;
 
+import dev.safepip.core.Ascii;
 import dev.safepip.core.SafepipPaths;
 import dev.safepip.core.SafepipException;
 import dev.safepip.core.World;
@@ -46,7 +47,7 @@ public final class SettingsResolver {
     /** A setting's raw value, where it was read ("--via", "SAFEPIP_VIA", the config line) and its source's name. */
     private record Found(String value, String where, String source) {
         SafepipException invalid(String why) {
-            return SafepipException.usage(where + " = '" + value + "': " + why,
+            return SafepipException.usage(where + " = '" + Ascii.visible(value) + "': " + why,
                     "see safepip --help for the accepted values");
         }
     }

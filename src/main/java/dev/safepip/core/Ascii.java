@@ -74,4 +74,33 @@ public final class Ascii {
         }
         return true;
     }
+
+    /**
+     * The text with every control character, DEL, C1 control and bidi override written out ({@code \xNN}, or a
+     * backslash, u and four hex digits): an error that quotes a value the user gave shows what is there. Cleaning
+     * would remove an escape sequence whole and leave a value that looks valid ("via = 'venv': must be one of …").
+     */
+    public static String visible(String text) {
+        StringBuilder shown = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean hidden = c < 0x20 || c >= 0x7F && c <= 0x9F || c >= 0x202A && c <= 0x202E
+                    || c >= 0x2066 && c <= 0x2069;
+            if (hidden && shown == null) {
+                shown = new StringBuilder(text.length() + 8).append(text, 0, i);
+            }
+            if (shown != null) {
+                if (!hidden) {
+                    shown.append(c);
+                } else if (c <= 0xFF) {
+                    shown.append("\\x").append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 0xF));
+                } else {
+                    shown.append("\\u").append(Integer.toHexString(c));
+                }
+            }
+        }
+        return shown == null ? text : shown.toString();
+    }
+
+    private static final String HEX = "0123456789abcdef";
 }

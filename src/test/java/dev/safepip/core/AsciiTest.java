@@ -30,4 +30,20 @@ class AsciiTest {
             assertEquals(expected, Ascii.endsWithIgnoringCase(text, ".zip"), text);
         }
     }
+
+    @Test
+    void visibleWritesOutWhatATerminalWouldHideOrObey() {
+        assertEquals("venv", Ascii.visible("venv"));
+        assertEquals("venv\\x1b]0;PWNED\\x07\\x1b[2J", Ascii.visible("venv\u001b]0;PWNED\u0007\u001b[2J"));
+        assertEquals("a\\x0ab\\x7f\\x9b\\u202e\\x00", Ascii.visible("a\nb\u007f\u009b\u202e\u0000"));
+        assertEquals("é ü 中", Ascii.visible("é ü 中"));
+        for (String text : RandomText.strings(11, "a\u001b\u0007\n\u202e\u2066\u0085\u007f\u00a0", 5_000, 8)) {
+            String shown = Ascii.visible(text);
+            for (int i = 0; i < shown.length(); i++) {
+                char c = shown.charAt(i);
+                assertEquals(false, c < 0x20 || c >= 0x7F && c <= 0x9F || c >= 0x202A && c <= 0x202E
+                        || c >= 0x2066 && c <= 0x2069, text);
+            }
+        }
+    }
 }
