@@ -37,6 +37,8 @@ public final class MovePlanner {
     private final PipExecutable systemPip;
     private final Places places;
     private final boolean root;
+    /** A move planned before this one makes the venv: later ones install into it. */
+    private boolean venvMade;
 
     public MovePlanner(World world, SystemPython python, PipExecutable systemPip, Places places, boolean root) {
         this.world = world;
@@ -46,6 +48,7 @@ public final class MovePlanner {
         this.root = root;
     }
 
+    /** Plans one move; moves are planned in the order they run, each seeing what the ones before it make. */
     public Move plan(Stray stray) {
         List<String> remove = new ArrayList<>();
         if (stray.rootOwned() && !root) {
@@ -79,12 +82,13 @@ public final class MovePlanner {
                             venvs.resolve(stray.name()).resolve("bin/python")),
                     checkArgs, commands, remove, blocker, files, wheel);
         }
-        VenvRoute route = venvRoute(requirement);
+        VenvRoute route = venvMade ? venvRoute(requirement).afterCreation() : venvRoute(requirement);
         // As with the venv route: under `sudo safepip` the venv would be made root's, inside the user's own folders.
         String sudoUser = world.getenv("SUDO_USER");
         String blocker = root && sudoUser != null && !sudoUser.equals("root") ? "safepip runs under sudo: the venv "
                 + "would belong to root, not to " + sudoUser + "; run safepip rescue without sudo" : null;
         checkArgs.addAll(stray.modules());
+        venvMade |= blocker == null;
         return new Move(stray, RouteKind.VENV, places.venv().toString(), route, route.commands(),
                 List.of(places.venv().resolve("bin/python")), checkArgs, List.of(), remove, blocker, files, wheel);
     }
@@ -93,7 +97,7 @@ public final class MovePlanner {
     private VenvRoute venvRoute(String requirement) {
         BlockedCommand install = BlockedCommand.of(new PipArgvParser(PipOptionTable.get())
                 .parse(withIndex(requirement)));
-        return new VenvRoute(python.python(), new VenvChoice(places.venv(), places.venv().toString(),
+        return VenvRoute.planned(python.python(), new VenvChoice(places.venv(), places.venv().toString(),
                 "where safepip puts libraries"), install, null, systemPip.argv(List.of()),
                 python.prefix() == null || Files.isDirectory(python.prefix().resolve("lib/python"
                         + python.version() + "/ensurepip")));

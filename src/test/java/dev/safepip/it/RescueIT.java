@@ -268,6 +268,21 @@ class RescueIT {
         assertFalse(Files.exists(marker), "safepip never writes the marker");
     }
 
+    /** Two libraries in one go: the plan makes the venv once, for the first, and the run does the same. */
+    @Test
+    void twoLibrariesMakeTheVenvOnceAsShown() throws IOException {
+        Map<String, String> env = offlineEnv();
+        installLocally("beta", "gamma");
+        Proc.Result moved = Launcher.run(env, tmp, "rescue", "--yes");
+        assertEquals(0, moved.exit(), moved.describe());
+        List<String> shown = shown(moved.stderr());
+        assertEquals(shown, PlanMatchesRunIT.ran(moved.stderr()), moved.describe());
+        assertEquals(1, shown.stream().filter(c -> c.contains(" -m venv ")).count(), moved.describe());
+        assertEquals(5, shown.size(), "the venv, two installs, two removals: " + moved.describe());
+        assertEquals(null, installedAt("beta"), moved.describe());
+        assertEquals(null, installedAt("gamma"), moved.describe());
+    }
+
     @Test
     void aLibraryFromALocalWheelMovesAndComesBackWithNoIndexAtAll() throws IOException {
         Map<String, String> env = offlineEnv();
