@@ -61,7 +61,7 @@ public final class UninstallExecutor {
             } else if (dryRun) {
                 boolean refused = step.consent() == UninstallStep.Consent.TERMINAL
                         && (assumeYes || !world.tty().in());
-                report.planned(step, refused);
+                report.planned(step, refused, assumeYes);
                 planned = true;
                 exit = Math.max(exit, refused ? ExitCodes.UNAVAILABLE : 0);
             } else {

@@ -40,10 +40,11 @@ public final class UninstallReport {
     /**
      * --plan: one step that would run, with its exact command and the consent it needs.
      *
-     * @param refused a run would stop before the command (exit 69): apt removes more, and there is no terminal or
-     *                --yes was given
+     * @param refused   a run would stop before the command (exit 69): apt removes more, and there is no terminal
+     *                  or --yes was given
+     * @param assumeYes --yes was given: it is the yes a system package's removal needs
      */
-    public void planned(UninstallStep step, boolean refused) {
+    public void planned(UninstallStep step, boolean refused, boolean assumeYes) {
         console.say("safepip plan: remove " + step.what() + (step.kind() == RouteKind.SYSTEM
                 ? " with " + step.route() : " from " + step.location() + " (" + step.route() + ")")
                 + ", where safepip installed it:");
@@ -52,8 +53,11 @@ public final class UninstallReport {
             console.say("(asked first: " + ShellQuote.line(step.checkedWith()) + ", which changes nothing.)");
         }
         switch (step.consent()) {
-            case YES -> console.say("(a run asks first: removing system packages needs --yes or a yes on a "
-                    + "terminal.)");
+            case YES -> {
+                if (!assumeYes) {
+                    console.say("(a run asks first: removing system packages needs --yes or a yes on a terminal.)");
+                }
+            }
             case TERMINAL -> console.say("safepip: apt would also remove " + String.join(" ", step.alsoRemoves())
                     + "; a run asks on a terminal, and stops with exit code 69 without one or with --yes"
                     + (refused ? " (as this one would)." : "."));
