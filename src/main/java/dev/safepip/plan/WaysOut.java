@@ -16,7 +16,7 @@ public final class WaysOut {
         if (!blocked.isInstall()) {
             return List.of(system, breaking);
         }
-        return List.of(new VenvRoute(facts.python(), facts.venv(), blocked, facts.venvUnavailable(),
+        return List.of(VenvRoute.planned(facts.python(), facts.venv(), blocked, facts.venvUnavailable(),
                 facts.pip().argv(List.of()), facts.ensurepip()), pipx(facts), system, breaking);
     }
 

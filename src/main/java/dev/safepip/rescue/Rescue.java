@@ -2,6 +2,7 @@ package dev.safepip.rescue;
 
 import dev.safepip.core.World;
 import dev.safepip.pip.PipExecutable;
+import dev.safepip.plan.RouteKind;
 import dev.safepip.python.ProjectName;
 import dev.safepip.process.PipRunner;
 import dev.safepip.process.SearchPath;
@@ -81,11 +82,13 @@ public final class Rescue {
         if (chosen.isEmpty()) {
             return missing ? 1 : 0;
         }
-        Rescuer rescuer = new Rescuer(world, console, runner, python, pip, places, root);
+        // Every move planned and shown before anything runs; the run carries out exactly these.
+        MovePlanner planner = new MovePlanner(world, python, pip, places, root);
+        MoveReport report = new MoveReport(console);
         List<Move> moves = new ArrayList<>();
         for (Stray stray : chosen) {
-            Move move = rescuer.plan(stray);
-            rescuer.show(move);
+            Move move = planner.plan(stray);
+            report.show(move);
             if (move.blocker() == null) {
                 moves.add(move);
             } else {
@@ -100,12 +103,13 @@ public final class Rescue {
             return 1;
         }
         if (!yes && !agreed("Run these commands (the old copies are removed with --break-system-packages"
-                + (moves.stream().anyMatch(m -> m.remove().get(0).equals("sudo")) ? ", under sudo" : "")
+                + (moves.stream().anyMatch(Move::sudo) ? ", under sudo" : "")
                 + ")? [y/N] ")) {
             console.say("safepip: nothing was changed" + (world.tty().in() ? "." : "; without a terminal, "
                     + "`safepip rescue --yes` is the way to agree."));
             return 1;
         }
+        Rescuer rescuer = new Rescuer(world, console, runner, python, places);
         boolean all = !missing;
         for (Move move : moves) {
             all &= rescuer.run(move);
@@ -123,8 +127,8 @@ public final class Rescue {
         RescueUndo undo = new RescueUndo(console, runner, pip, places.stateDir(), root, world.env(), places.wheels());
         RescueUndo.Plan commands = undo.plan(entry);
         console.say("safepip: putting " + entry.name() + " " + entry.version() + " back into " + entry.from()
-                + " and removing its copy " + (entry.route().equals("pipx") ? "in pipx" : "in " + entry.location())
-                + ":");
+                + " and removing its copy " + (commands.route() == RouteKind.PIPX ? "in pipx" : "in "
+                + entry.location()) + ":");
         if (commands.fallback() != null) {
             console.say("safepip: " + entry.name() + " " + entry.version() + " comes from the index: "
                     + commands.fallback() + ".");
@@ -141,7 +145,7 @@ public final class Rescue {
             console.say("safepip: nothing was changed.");
             return 1;
         }
-        return undo.run(entry, commands);
+        return undo.run(commands);
     }
 
     private List<Stray> menu(List<Stray> strays) throws IOException {

@@ -4,6 +4,7 @@ import com.eclipsesource.json.Json;
 import com.eclipsesource.json.JsonObject;
 import dev.safepip.core.BoundedFile;
 import dev.safepip.core.StateFiles;
+import dev.safepip.plan.RouteKind;
 import dev.safepip.python.ProjectName;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -24,7 +25,7 @@ public final class RescueRecords {
      * @param action "rescue" or "undo"
      * @param from   the site folder it was taken from
      * @param sudo   whether its files were root's (putting it back needs sudo)
-     * @param route  "pipx" or "venv"
+     * @param route  the word of {@link RouteKind#PIPX} or {@link RouteKind#VENV}
      * @param location pipx's home or the venv folder
      * @param wheel    the wheel made of the installed files, kept for undo ("" when it came from the index)
      * @param wheelSha256 that wheel's sha256 (hex), checked before undo installs it
@@ -64,7 +65,7 @@ public final class RescueRecords {
             return (action.equals("rescue") || action.equals("undo")) && ProjectName.isNormalized(normalized)
                     && ProjectName.normalize(name).equals(normalized) && name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")
                     && version.matches("[A-Za-z0-9][A-Za-z0-9.+!_-]*") && (scope.equals("USER")
-                    || scope.equals("SYSTEM")) && (route.equals("pipx") || route.equals("venv"))
+                    || scope.equals("SYSTEM")) && (RouteKind.of(route) == RouteKind.PIPX || RouteKind.of(route) == RouteKind.VENV)
                     && absolute(from) && absolute(location) && absolute(interpreter)
                     && (wheel.isEmpty() || absolute(wheel) && wheel.endsWith(".whl"))
                     && wheelSha256.matches("|[0-9a-f]{64}");

@@ -32,12 +32,28 @@ public final class RescueUndo {
     private final Path wheels;
 
     /**
-     * What undo will run: the commands, reinstall first, shown before consent is asked.
+     * What undo will do, decided before consent is asked: the same version put back where it came from (the check
+     * after: it is there again), then the moved copy removed from where rescue put it.
      *
-     * @param wheel    the kept wheel the reinstall installs, or null
-     * @param fallback why the kept wheel is not used, or null
+     * @param entry     the rescue being undone
+     * @param route     where the moved copy is ({@link RouteKind#PIPX} or {@link RouteKind#VENV})
+     * @param reinstall the system pip's install into {@code entry.from()}
+     * @param removeMoved the removal of the moved copy, run only once the package is back
+     * @param wheel     the kept wheel the reinstall installs, or null
+     * @param fallback  why the kept wheel is not used, or null
      */
-    public record Plan(List<List<String>> commands, Path wheel, String fallback) {
+    public record Plan(RescueRecords.Entry entry, RouteKind route, List<String> reinstall, List<String> removeMoved,
+                       Path wheel, String fallback) {
+
+        /** Both commands, reinstall first. */
+        public List<List<String>> commands() {
+            return List.of(reinstall, removeMoved);
+        }
+
+        /** The folder the package must be found in again before its moved copy is removed. */
+        public Path putBackInto() {
+            return Path.of(entry.from());
+        }
     }
 
     /**
@@ -65,7 +81,8 @@ public final class RescueUndo {
             fallback = keptWheelProblem(wheel, entry.wheelSha256());
             wheel = fallback == null ? wheel : null;
         }
-        return new Plan(commands(entry, wheel), wheel, fallback);
+        return new Plan(entry, RouteKind.of(entry.route()), reinstall(entry, wheel), removeMoved(entry), wheel,
+                fallback);
     }
 
     /** Why the kept wheel cannot be put back, or null when it is there as rescue wrote it. */
@@ -89,8 +106,8 @@ public final class RescueUndo {
         return null;
     }
 
-    /** The commands, reinstall first: the kept wheel, or NAME==VERSION from the index when wheel is null. */
-    private List<List<String>> commands(RescueRecords.Entry entry, Path wheel) {
+    /** The reinstall: the kept wheel, or NAME==VERSION from the index when wheel is null. */
+    private List<String> reinstall(RescueRecords.Entry entry, Path wheel) {
         List<String> reinstall = new ArrayList<>();
         if (entry.sudo() && !root) {
             reinstall.add("sudo");
@@ -103,16 +120,16 @@ public final class RescueUndo {
         if (wheel != null) {
             // The bytes rescue took: no index is asked.
             reinstall.addAll(List.of("--break-system-packages", "--no-deps", "--no-index", wheel.toString()));
-            return List.of(reinstall, removeMoved(entry));
+            return reinstall;
         }
         // The user's index, explicitly: under sudo pip would see none of the PIP_* variables it came from.
         reinstall.addAll(IndexOptions.of(env));
         reinstall.addAll(List.of("--break-system-packages", "--no-deps", entry.name() + "==" + entry.version()));
-        return List.of(reinstall, removeMoved(entry));
+        return reinstall;
     }
 
     private List<String> removeMoved(RescueRecords.Entry entry) {
-        if (entry.route().equals("pipx")) {
+        if (RouteKind.of(entry.route()) == RouteKind.PIPX) {
             return List.of("pipx", "uninstall", entry.name());
         }
         Path venv = Path.of(entry.location());
@@ -123,22 +140,21 @@ public final class RescueUndo {
                 entry.name()));
     }
 
-    /** @return 0 when put back and the moved copy removed, 1 otherwise (said) */
-    public int run(RescueRecords.Entry entry, Plan plan) throws IOException {
-        List<List<String>> commands = plan.commands();
-        console.say("safepip: running " + ShellQuote.line(commands.get(0)));
-        int exit = runner.run(commands.get(0));
-        if (exit != 0 || DistInfo.find(List.of(Path.of(entry.from())), entry.normalized()) == null) {
+    /** Runs the plan's two commands as they are; @return 0 when put back and the moved copy removed, 1 otherwise */
+    public int run(Plan plan) throws IOException {
+        RescueRecords.Entry entry = plan.entry();
+        console.say("safepip: running " + ShellQuote.line(plan.reinstall()));
+        int exit = runner.run(plan.reinstall());
+        if (exit != 0 || DistInfo.find(List.of(plan.putBackInto()), entry.normalized()) == null) {
             console.say("safepip: " + entry.name() + " " + entry.version() + " could not be put back into "
                     + entry.from() + "; the moved copy is left in place.");
             return 1;
         }
-        console.say("safepip: running " + ShellQuote.line(commands.get(1)));
-        int removed = runner.run(commands.get(1));
-        RouteKind kind = RouteKind.of(entry.route());
-        if (kind != null) {
-            new LedgerWriter(stateDir, console).write(false, List.of(entry.normalized()), List.of(entry.name()), kind,
-                    entry.location(), entry.interpreter(), commands.get(1), removed);
+        console.say("safepip: running " + ShellQuote.line(plan.removeMoved()));
+        int removed = runner.run(plan.removeMoved());
+        if (plan.route() != null) {
+            new LedgerWriter(stateDir, console).write(false, List.of(entry.normalized()), List.of(entry.name()),
+                    plan.route(), entry.location(), entry.interpreter(), plan.removeMoved(), removed);
         }
         try {
             new RescueRecords(stateDir).append(new RescueRecords.Entry("undo", entry.normalized(), entry.name(),

@@ -58,7 +58,14 @@ final class AptConsent {
      */
     boolean allows(AptSimulation simulation, List<String> named, List<String> command, boolean alwaysAsk)
             throws IOException {
-        List<String> extra = simulation.removedBeyond(named);
+        return allows(simulation.removedBeyond(named), command, alwaysAsk);
+    }
+
+    /**
+     * @param extra what apt said it would remove beyond the packages named (planned before: an uninstall's
+     *              {@code UninstallStep}); empty for none, or for a package manager that cannot say
+     */
+    boolean allows(List<String> extra, List<String> command, boolean alwaysAsk) throws IOException {
         if (!extra.isEmpty()) {
             console.say("safepip: apt would also remove " + extra.size() + (extra.size() == 1 ? " package" : " packages")
                     + " you did not name: " + String.join(" ", extra));

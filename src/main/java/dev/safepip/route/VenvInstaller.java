@@ -25,9 +25,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Carries out the venv route: under a lock, repairs a venv an earlier run left half-made, creates the venv with
- * the blocked pip's own interpreter (falling back to --without-pip when ensurepip is missing), runs the same pip
- * arguments with that venv's pip, records it in the ledger and tells the user how to use it.
+ * Carries out the venv route with the argv the route planned: under a lock, repairs a venv an earlier run left
+ * half-made, creates the venv with the blocked pip's own interpreter when it is not there (with --without-pip when
+ * ensurepip is missing, or when `python -m venv` refuses for want of it: the conditions {@link VenvRoute} names),
+ * runs the same pip arguments with that venv's pip, records it in the ledger and tells the user how to use it.
  */
 public final class VenvInstaller implements RouteExecutor {
     /** Below this much free space a failed `python -m venv` is put down to a full disk (a venv with pip is ~20 MB). */
@@ -100,7 +101,7 @@ public final class VenvInstaller implements RouteExecutor {
                 return ChildSignals.exitStatus();
             }
             // No pip inside (ensurepip missing): the system pip installs into the venv through --python.
-            List<String> command = route.pipCommand(withPip, route.blocked().argsForVenv());
+            List<String> command = route.install(withPip);
             // Right before it runs, reused or just made: its folder, bin/ and the program are still only ours.
             trust.requireRunnable(dir, withPip ? route.venvPip() : dir.resolve("bin/python"), shown);
             console.say("safepip: running " + ShellQuote.line(command));
@@ -143,11 +144,9 @@ public final class VenvInstaller implements RouteExecutor {
         String python = route.python().toString();
 
         HalfMadeVenvs.Note note = halfMade.starting(dir);
-        // `python -m venv` cannot make a venv through a symlink (".venv -> /big/disk/venv"): it is given the folder
-        // the link points to, and the link stays.
-        String target = Files.isSymbolicLink(dir) ? dir.toRealPath().toString() : dir.toString();
+        // The plan's argv (the link's target already resolved there); without pip only when this Python refuses.
         if (route.ensurepip()) {
-            CapturedCommand.Result made = venv(route, List.of(python, "-m", "venv", target), lock);
+            CapturedCommand.Result made = venv(route, route.create(true), lock);
             if (made.ok()) {
                 halfMade.finished(note);
                 return true;
@@ -166,7 +165,7 @@ public final class VenvInstaller implements RouteExecutor {
                 + "creating the venv without pip and installing with " + ShellQuote.line(route.systemPip())
                 + " --python.");
         console.say("safepip: to have pip inside the venv later: sudo apt install python3-venv");
-        CapturedCommand.Result bare = venv(route, List.of(python, "-m", "venv", "--without-pip", target), lock);
+        CapturedCommand.Result bare = venv(route, route.create(false), lock);
         if (bare.ok()) {
             halfMade.finished(note);
             return false;

@@ -18,11 +18,12 @@ import dev.safepip.process.SearchPath;
 import dev.safepip.pip.Situation;
 import dev.safepip.route.CommandLinks;
 import dev.safepip.route.CommandRouteRunner;
-import dev.safepip.route.LedgerUninstall;
 import dev.safepip.route.LedgerWriter;
 import dev.safepip.route.PipxEnvironment;
 import dev.safepip.route.PipxInstaller;
 import dev.safepip.route.RouteExecutor;
+import dev.safepip.route.UninstallExecutor;
+import dev.safepip.route.UninstallPlanner;
 import dev.safepip.route.VenvInstaller;
 import dev.safepip.ui.BlockedReport;
 import dev.safepip.ui.Console;
@@ -71,8 +72,9 @@ final class BlockedInstall {
                 new SafepipPaths(world).prepare(StateFiles.forThisProcess());
             }
             if (!blocked.isInstall()) {
-                int done = new LedgerUninstall(world, console, runner, ledger, stateDir, settings.yes().value())
-                        .run(plan, dryRun);
+                // Planned once, then previewed or run: the commands --plan shows are the ones a run runs.
+                int done = new UninstallExecutor(world, console, runner, ledger, stateDir, settings.yes().value())
+                        .run(new UninstallPlanner(world, stateDir).plan(plan), dryRun);
                 if (done >= 0) {
                     refreshCommandLinks();
                     return done;

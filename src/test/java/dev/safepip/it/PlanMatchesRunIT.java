@@ -111,6 +111,53 @@ class PlanMatchesRunIT {
         assertRecorded("install -y " + SystemRouteIT.DEBIAN);
     }
 
+    /** An uninstall is planned too: the venv's own pip, with the same arguments, as --plan shows it. */
+    @Test
+    void uninstallFromTheVenv() throws IOException {
+        Proc.Result install = Launcher.run(env(), work, "--via=venv", "install", "pkgA");
+        assertEquals(0, install.exit(), install.describe());
+        Proc.Result run = assertRunIsThePlan(env(), List.of("uninstall", "-y", "pkgA"), 0);
+        assertTrue(ran(run.stderr()).get(0).endsWith("/bin/pip uninstall -y pkgA"), run.describe());
+        // Gone from there: the ledger no longer holds it, so nothing is planned a second time.
+        assertTrue(planned(Launcher.run(env(), work, "--plan", "uninstall", "-y", "pkgA")).isEmpty());
+    }
+
+    /**
+     * apt's removal: --plan asks apt-get -s (which changes nothing) and shows the removal; the run asks the same,
+     * then runs that removal and nothing else.
+     */
+    @Test
+    void uninstallWithApt() throws IOException {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/apt-cache")), "a Debian-like system with apt");
+        Path aptGet = bin.resolve("apt-get");
+        Files.writeString(aptGet, "#!/bin/sh\nprintf 'apt-get %s\\n' \"$*\" >> '" + calls + "'\n"
+                + "if [ \"$1\" = -s ] && [ \"$2\" = remove ]; then echo 'Remv " + SystemRouteIT.DEBIAN
+                + " [1.0-1]'; fi\nexit 0\n", StandardCharsets.UTF_8);
+        Proc.Result install = Launcher.run(env(), work, "--via=apt", "install", SystemRouteIT.PYPI);
+        assertEquals(0, install.exit(), install.describe());
+        Files.delete(calls);
+        List<String> args = List.of("--yes", "uninstall", "-y", SystemRouteIT.PYPI);
+        List<String> planArgs = new ArrayList<>(List.of("--plan"));
+        planArgs.addAll(args);
+        Proc.Result plan = Launcher.run(env(), work, planArgs);
+        assertEquals(0, plan.exit(), plan.describe());
+        List<String> planned = planned(plan);
+        assertEquals(1, planned.size(), plan.describe());
+        assertTrue(planned.get(0).endsWith("apt-get remove -y " + SystemRouteIT.DEBIAN), plan.describe());
+        String asked = "apt-get -s remove -- " + SystemRouteIT.DEBIAN + "\n";
+        assertEquals(asked, Files.readString(calls), "--plan only asked apt");
+
+        Proc.Result run = Launcher.run(env(), work, args);
+        assertEquals(0, run.exit(), run.describe());
+        assertEquals(planned, ran(run.stderr()), plan.describe() + "\n" + run.describe());
+        // sudo is handed the program found in the system's folders, shown by its name.
+        List<String> toolCalls = new ArrayList<>();
+        for (String call : Files.readAllLines(calls)) {
+            toolCalls.add(call.replaceFirst("^sudo /\\S*/", "sudo "));
+        }
+        assertEquals(List.of(asked.strip(), asked.strip(), planned.get(0)), toolCalls, run.describe());
+    }
+
     /** On a terminal, Enter takes the menu's default: what --plan shows as the recommended way. */
     @Test
     void theMenusDefault() throws IOException {

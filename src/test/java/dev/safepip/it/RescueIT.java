@@ -188,6 +188,10 @@ class RescueIT {
 
         Proc.Result moved = Launcher.run(env, tmp, "rescue", "--yes");
         assertEquals(0, moved.exit(), moved.describe());
+        // Each move's commands are shown before anything runs, then run as shown, in order.
+        assertEquals(shown(moved.stderr()), PlanMatchesRunIT.ran(moved.stderr()), moved.describe());
+        assertEquals(5, shown(moved.stderr()).size(), "pipx's install, the venv's creation and install, two removals: "
+                + moved.describe());
         assertEquals(null, installedAt("plain-lib"), "gone from the system Python: " + moved.describe());
         assertEquals(null, installedAt("hello-app"), "gone from the user site: " + moved.describe());
         Proc.Result imported = Proc.run(List.of(sandbox.defaultVenv().resolve("bin/python").toString(), "-c",
@@ -216,6 +220,10 @@ class RescueIT {
                 + wheels + "/plain-lib-"), undoPlan.describe());
         Proc.Result undo = Launcher.run(env, tmp, "rescue", "--yes", "--undo", "plain-lib");
         assertEquals(0, undo.exit(), undo.describe());
+        // What --plan showed is what ran: the reinstall, then the removal of the moved copy.
+        assertEquals(2, shown(undoPlan.stderr()).size(), undoPlan.describe());
+        assertEquals(shown(undoPlan.stderr()), PlanMatchesRunIT.ran(undo.stderr()), undoPlan.describe() + "\n"
+                + undo.describe());
         assertEquals(libAt, installedAt("plain-lib").getParent(), undo.describe());
         Proc.Result gone = Proc.run(List.of(sandbox.defaultVenv().resolve("bin/python").toString(), "-c",
                 "import plain_lib"), env, tmp, Duration.ofSeconds(30));
@@ -223,6 +231,23 @@ class RescueIT {
         Proc.Result whereAfter = Launcher.run(env, tmp, "where", "plain-lib");
         assertEquals(1, whereAfter.exit(), whereAfter.describe());
         assertEquals(1, Launcher.run(env, tmp, "rescue", "--undo", "plain-lib").exit(), "undone once only");
+    }
+
+    /**
+     * The commands a rescue shows (indented) before the first it runs, without its notes about the wheel and the
+     * check: every move is shown before any runs (after, pipx and pip print indented lines of their own).
+     */
+    private static List<String> shown(String stderr) {
+        List<String> commands = new java.util.ArrayList<>();
+        for (String line : stderr.split("\n")) {
+            if (!PlanMatchesRunIT.ran(line).isEmpty()) {
+                break;
+            }
+            if (line.startsWith("    ") && !line.startsWith("    a wheel made") && !line.startsWith("    then, once")) {
+                commands.add(line.strip());
+            }
+        }
+        return commands;
     }
 
     @Test
@@ -243,6 +268,21 @@ class RescueIT {
         assertFalse(Files.exists(marker), "safepip never writes the marker");
     }
 
+    /** Two libraries in one go: the plan makes the venv once, for the first, and the run does the same. */
+    @Test
+    void twoLibrariesMakeTheVenvOnceAsShown() throws IOException {
+        Map<String, String> env = offlineEnv();
+        installLocally("beta", "gamma");
+        Proc.Result moved = Launcher.run(env, tmp, "rescue", "--yes");
+        assertEquals(0, moved.exit(), moved.describe());
+        List<String> shown = shown(moved.stderr());
+        assertEquals(shown, PlanMatchesRunIT.ran(moved.stderr()), moved.describe());
+        assertEquals(1, shown.stream().filter(c -> c.contains(" -m venv ")).count(), moved.describe());
+        assertEquals(5, shown.size(), "the venv, two installs, two removals: " + moved.describe());
+        assertEquals(null, installedAt("beta"), moved.describe());
+        assertEquals(null, installedAt("gamma"), moved.describe());
+    }
+
     @Test
     void aLibraryFromALocalWheelMovesAndComesBackWithNoIndexAtAll() throws IOException {
         Map<String, String> env = offlineEnv();
@@ -253,6 +293,8 @@ class RescueIT {
 
         Proc.Result moved = Launcher.run(env, tmp, "rescue", "--yes");
         assertEquals(0, moved.exit(), moved.describe());
+        // Each move's commands are shown before anything runs, then run as shown, in order.
+        assertEquals(shown(moved.stderr()), PlanMatchesRunIT.ran(moved.stderr()), moved.describe());
         assertFalse(moved.stderr().contains("No matching distribution"), moved.describe());
         assertEquals(null, installedAt("beta"), moved.describe());
         Proc.Result imported = inVenv("import importlib.metadata as m, beta; print(m.version('beta'), beta.VALUE)");
@@ -292,6 +334,8 @@ class RescueIT {
 
         Proc.Result moved = Launcher.run(env, tmp, "rescue", "--yes");
         assertEquals(0, moved.exit(), moved.describe());
+        // Each move's commands are shown before anything runs, then run as shown, in order.
+        assertEquals(shown(moved.stderr()), PlanMatchesRunIT.ran(moved.stderr()), moved.describe());
         assertEquals(null, installedAt("from-url"), moved.describe());
         Proc.Result imported = inVenv("import from_url; print(from_url.VALUE)");
         assertEquals("from-url 2.0\n", imported.stdout(), imported.describe());
@@ -306,6 +350,8 @@ class RescueIT {
 
         Proc.Result moved = Launcher.run(env, tmp, "rescue", "--yes");
         assertEquals(0, moved.exit(), moved.describe());
+        // Each move's commands are shown before anything runs, then run as shown, in order.
+        assertEquals(shown(moved.stderr()), PlanMatchesRunIT.ran(moved.stderr()), moved.describe());
         assertTrue(moved.stderr().contains("changed since install: " + module), moved.describe());
         Proc.Result imported = inVenv("import gamma; print(gamma.VALUE)");
         assertEquals("patched by hand\n", imported.stdout(), imported.describe());
@@ -325,6 +371,8 @@ class RescueIT {
 
         Proc.Result moved = Launcher.run(env, tmp, "rescue", "--yes");
         assertEquals(0, moved.exit(), moved.describe());
+        // Each move's commands are shown before anything runs, then run as shown, in order.
+        assertEquals(shown(moved.stderr()), PlanMatchesRunIT.ran(moved.stderr()), moved.describe());
         assertEquals(null, installedAt("delta-app"), moved.describe());
         assertFalse(Files.exists(bin.resolve("delta-tool")), moved.describe());
         Path pipxBin = sandbox.testEnv().pipxBin();
@@ -359,6 +407,8 @@ class RescueIT {
 
         Proc.Result moved = Launcher.run(env, tmp, "rescue", "--yes");
         assertEquals(0, moved.exit(), moved.describe());
+        // Each move's commands are shown before anything runs, then run as shown, in order.
+        assertEquals(shown(moved.stderr()), PlanMatchesRunIT.ran(moved.stderr()), moved.describe());
         assertEquals(null, installedAt("beta"), moved.describe());
         assertEquals("beta 1.0\n", inVenv("import beta; print(beta.VALUE)").stdout());
 
@@ -382,6 +432,8 @@ class RescueIT {
 
         Proc.Result moved = Launcher.run(env, tmp, "rescue", "--yes");
         assertEquals(0, moved.exit(), moved.describe());
+        // Each move's commands are shown before anything runs, then run as shown, in order.
+        assertEquals(shown(moved.stderr()), PlanMatchesRunIT.ran(moved.stderr()), moved.describe());
         assertEquals(null, installedAt("beta"), moved.describe());
         Path wheels = sandbox.testEnv().xdgData().resolve("safepip/rescued");
         List<Path> kept;
@@ -408,6 +460,8 @@ class RescueIT {
 
         Proc.Result moved = Launcher.run(env, tmp, "rescue", "--yes");
         assertEquals(0, moved.exit(), moved.describe());
+        // Each move's commands are shown before anything runs, then run as shown, in order.
+        assertEquals(shown(moved.stderr()), PlanMatchesRunIT.ran(moved.stderr()), moved.describe());
         assertTrue(moved.stderr().contains("plain-lib's installed files cannot be moved as they are (its RECORD lists "
                 + "files that are gone (" ), moved.describe());
         assertTrue(moved.stderr().contains("plain-lib==1.0 is installed again from the index."), moved.describe());
