@@ -45,9 +45,8 @@ public final class UninstallExecutor {
     public int run(UninstallPlan plan, boolean dryRun) throws IOException {
         UninstallReport report = new UninstallReport(console);
         report.others(plan);
-        Interpreter interpreter = plan.plan().situation().interpreter();
-        for (String name : plan.unknown()) {
-            new UnknownPackage(world, console).explain(name, interpreter);
+        for (UninstallPlan.Unknown found : plan.unknown()) {
+            UnknownPackage.explain(console, found);
         }
         if (plan.steps().isEmpty()) {
             return -1;

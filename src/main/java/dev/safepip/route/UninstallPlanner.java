@@ -45,7 +45,8 @@ public final class UninstallPlanner {
         List<Holdings.Holding> holdings = Holdings.of(new Ledger(stateDir), names);
         Map<Holdings.Holding, List<String>> byPlace = new LinkedHashMap<>();
         List<UninstallPlan.OtherCopy> others = new ArrayList<>();
-        List<String> unknown = new ArrayList<>();
+        List<UninstallPlan.Unknown> unknown = new ArrayList<>();
+        UnknownPackage lookUp = new UnknownPackage(world);
         for (Requirement requirement : blocked.named()) {
             List<Holdings.Holding> copies = new ArrayList<>();
             for (Holdings.Holding held : holdings) {
@@ -55,7 +56,7 @@ public final class UninstallPlanner {
             }
             Holdings.Holding holding = pick(copies, plan);
             if (holding == null) {
-                unknown.add(requirement.normalizedName());
+                unknown.add(lookUp.find(requirement.normalizedName(), plan.situation().interpreter()));
                 continue;
             }
             for (Holdings.Holding other : copies) {

@@ -1,6 +1,7 @@
 package dev.safepip.route;
 
 import dev.safepip.core.World;
+import dev.safepip.plan.UninstallPlan;
 import dev.safepip.process.CapturedCommand;
 import dev.safepip.process.SearchPath;
 import dev.safepip.python.DistInfo;
@@ -17,31 +18,38 @@ import java.util.Map;
 /** Says who installed a package safepip has no record of: Debian (then the apt command), or neither of them. */
 final class UnknownPackage {
     private final World world;
-    private final Console console;
 
-    UnknownPackage(World world, Console console) {
+    UnknownPackage(World world) {
         this.world = world;
-        this.console = console;
     }
 
     /**
-     * A package safepip never installed. apt is named only when dpkg says one of its installed packages owns the
-     * package's files: Debian's table knows `black`, but that says nothing about what is installed here.
+     * Looks a package safepip never installed up, when the uninstall is planned: its .dist-info in this Python's
+     * system folders and, on a system with dpkg, the installed Debian package that owns it. Debian's table knows
+     * `black`, but that says nothing about what is installed here.
      */
-    void explain(String name, Interpreter interpreter) {
+    UninstallPlan.Unknown find(String name, Interpreter interpreter) {
         Path distInfo = interpreter == null ? null
                 : DistInfo.find(DistInfo.systemSiteDirs(interpreter.prefix(), interpreter.version()), name);
-        String owner = distInfo == null ? null : debianOwner(distInfo);
-        if (owner != null) {
-            console.say("safepip: " + name + " was installed by Debian, in its package " + owner
-                    + "; remove it with apt:");
-            console.command(("root".equals(System.getProperty("user.name")) ? "" : "sudo ") + "apt-get remove "
-                    + owner);
+        SearchPath path = new SearchPath(world.getenv("PATH"));
+        Path dpkg = path.find("dpkg");
+        Path query = path.find("dpkg-query");
+        boolean dpkgAsked = dpkg != null && query != null;
+        String owner = distInfo == null || !dpkgAsked ? null : debianOwner(dpkg, query, distInfo);
+        return new UninstallPlan.Unknown(name, distInfo == null ? null : distInfo.getParent().toString(),
+                distInfo == null ? null : installer(distInfo), dpkgAsked, owner);
+    }
+
+    /** What was found: Debian's package (its command is in the ways out that follow), or neither of them. */
+    static void explain(Console console, UninstallPlan.Unknown found) {
+        if (found.debianOwner() != null) {
+            console.say("safepip: " + found.name() + " was installed by Debian, in its package " + found.debianOwner()
+                    + "; remove it with apt (below).");
             return;
         }
-        console.say("safepip: neither safepip nor Debian installed " + name + " here" + (distInfo == null
-                ? " (it is not in this Python's system folders)"
-                : " (it is in " + distInfo.getParent() + ", installed by " + installer(distInfo) + ")")
+        console.say("safepip: neither safepip nor Debian installed " + found.name() + " here"
+                + (found.distInfo() == null ? " (it is not in this Python's system folders)"
+                : " (it is in " + found.distInfo() + ", installed by " + found.installer() + ")")
                 + "; pip may not remove it from this Python.");
     }
 
@@ -54,13 +62,7 @@ final class UnknownPackage {
      * The installed Debian package that owns a file, asked of dpkg (`dpkg -S`, then `dpkg-query` for its status);
      * null when dpkg names none, or the one it names is not installed.
      */
-    private String debianOwner(Path distInfo) {
-        SearchPath path = new SearchPath(world.getenv("PATH"));
-        Path dpkg = path.find("dpkg");
-        Path query = path.find("dpkg-query");
-        if (dpkg == null || query == null) {
-            return null;
-        }
+    private String debianOwner(Path dpkg, Path query, Path distInfo) {
         try {
             Map<String, String> env = new HashMap<>(world.env());
             env.put("LC_ALL", "C");

@@ -13,6 +13,7 @@ import dev.safepip.plan.BlockedCommand;
 import dev.safepip.plan.Plan;
 import dev.safepip.plan.Route;
 import dev.safepip.plan.RouteKind;
+import dev.safepip.plan.UninstallPlan;
 import dev.safepip.process.PipRunner;
 import dev.safepip.process.SearchPath;
 import dev.safepip.pip.Situation;
@@ -73,13 +74,14 @@ final class BlockedInstall {
             }
             if (!blocked.isInstall()) {
                 // Planned once, then previewed or run: the commands --plan shows are the ones a run runs.
+                UninstallPlan uninstall = new UninstallPlanner(world, stateDir).plan(plan);
                 int done = new UninstallExecutor(world, console, runner, ledger, stateDir, settings.yes().value())
-                        .run(new UninstallPlanner(world, stateDir).plan(plan), dryRun);
+                        .run(uninstall, dryRun);
                 if (done >= 0) {
                     refreshCommandLinks();
                     return done;
                 }
-                new BlockedReport(console).explain(plan);
+                new BlockedReport(console).explain(uninstall.forUnknownReport());
                 return dryRun ? 0 : ExitCodes.BLOCKED;
             }
             Chooser chooser = new Chooser(world, console);

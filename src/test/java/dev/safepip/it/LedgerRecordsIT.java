@@ -192,6 +192,9 @@ class LedgerRecordsIT {
         assertEquals(1, result.exit(), result.describe());
         assertTrue(result.stderr().contains("neither safepip nor Debian installed black here"), result.describe());
         assertFalse(result.stderr().contains("remove it with apt"), result.describe());
+        assertFalse(result.stderr().contains("apt-get remove"), "no apt command in the ways out: " + result.describe());
+        assertTrue(result.stderr().contains("not possible here: no installed Debian package holds black"),
+                result.describe());
     }
 
     private static String captured(String name) throws IOException {
