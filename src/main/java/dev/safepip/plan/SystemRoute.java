@@ -34,6 +34,11 @@ public record SystemRoute(BlockedCommand blocked, PackageManager manager, List<S
         }
         if (!offered.isEmpty()) {
             title.append(": ").append(String.join(", ", offered));
+            if (blocked.isInstall() && manager != null && manager.canCheckVersions() && !checked()) {
+                // The quick report without a terminal asks no package manager: the names are Debian's naming
+                // rule's, which it must not present as packages that exist.
+                title.append(" (not looked up: safepip --plan asks ").append(manager.name()).append(')');
+            }
         }
         return title + (root || manager == null || manager.name().equals("brew") ? "" : " (needs sudo)");
     }
