@@ -80,6 +80,10 @@ public final class WhereCommand implements Callable<Integer> {
         for (String name : missing) {
             world.err().println("safepip: no record of installing " + Sanitizer.clean(name) + " (the ledger is " + ledger.file() + ")");
         }
+        if (ledger.skipped() > 0) {
+            // Skipped, never acted on; but silence would hide that a package may be missing from the table.
+            world.err().println(LedgerProblem.skipped(ledger));
+        }
         return missing.isEmpty() ? 0 : 1;
     }
 

@@ -36,7 +36,8 @@ public final class Holdings {
     public static List<Holding> of(Ledger ledger) throws IOException {
         ledger.requireRegular();
         List<Holding> held = new ArrayList<>();
-        for (LatestRecords.Latest latest : new LatestRecords(ledger.file()).latest().values()) {
+        LatestRecords records = new LatestRecords(ledger.file());
+        for (LatestRecords.Latest latest : records.latest().values()) {
             LedgerRecord record = latest.record();
             for (String name : record.packages()) {
                 if (!latest.names().contains(name)) {
@@ -46,6 +47,7 @@ public final class Holdings {
                         record.command()));
             }
         }
+        ledger.noteSkipped(records.damaged());
         return held;
     }
 

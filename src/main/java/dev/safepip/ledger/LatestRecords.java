@@ -7,6 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,15 @@ final class LatestRecords {
     private final Path file;
     private final KeyIndex index = new KeyIndex();
     private final RecordShape shape = new RecordShape();
+    /**
+     * Lines that hold no sensible record and could have changed the answer: every line that is no record at all
+     * (damaged, torn, too long), and each candidate found senseless when read whole. A senseless line a later line
+     * of the same package and place made old is never read, so never counted.
+     */
+    private int damaged;
+    private boolean firstReading = true;
+    /** Lines of safepip's shape found to make no sense when read whole, each counted once. */
+    private final Set<Long> senseless = new HashSet<>();
 
     LatestRecords(Path file) {
         this.file = file;
@@ -44,8 +54,11 @@ final class LatestRecords {
     Map<Long, Latest> latest() throws IOException {
         Map<Long, Latest> chosen = new TreeMap<>();
         try (FileChannel channel = LineScanner.open(file)) {
-            LineScanner.scan(channel, (bytes, from, to, offset) -> keys(bytes, from, to, offset,
+            // Not `damaged += scan(…)`: that would add to the count as it was before keys() counted.
+            int tooLong = LineScanner.scan(channel, (bytes, from, to, offset) -> keys(bytes, from, to, offset,
                     KeyIndex.Key::replace));
+            damaged += tooLong;
+            firstReading = false;
             List<KeyIndex.Key> unsettled = settle(channel, index.keys(), chosen);
             if (!unsettled.isEmpty()) {
                 Set<KeyIndex.Key> wanted = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
@@ -84,6 +97,9 @@ final class LatestRecords {
                 if (record == null && !parsed.containsKey(offset)) {
                     record = record(LineScanner.read(channel, offset, key.lengths[at]));
                     parsed.put(offset, record);
+                    if (record == null && senseless.add(offset)) {
+                        damaged++;
+                    }
                 }
                 if (record != null && record.exit() == 0 && record.packages().contains(name)
                         && record.location().equals(place)) {
@@ -130,6 +146,22 @@ final class LatestRecords {
             for (String name : record.packages()) {
                 then.line(index.key(name, record.location()), offset, to - from);
             }
+        } else if (firstReading && !blank(bytes, from, to)) {
+            damaged++;
         }
+    }
+
+    /** How many lines held no sensible record (known once {@link #latest()} has read the file). */
+    int damaged() {
+        return damaged;
+    }
+
+    private static boolean blank(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] != ' ' && bytes[i] != '\t' && bytes[i] != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -23,6 +23,8 @@ import java.util.function.Consumer;
  */
 public final class Ledger {
     private final Path file;
+    /** Lines the last reading skipped: not a sensible record (damaged, edited by hand, torn, too long). */
+    private int skipped;
 
     public Ledger(Path stateDir) {
         this.file = stateDir.resolve("ledger.jsonl");
@@ -30,6 +32,15 @@ public final class Ledger {
 
     public Path file() {
         return file;
+    }
+
+    /** How many non-blank lines the last reading of this ledger skipped (of the lines it looked at). */
+    public int skipped() {
+        return skipped;
+    }
+
+    void noteSkipped(int lines) {
+        skipped = lines;
     }
 
     /** The file lock guards against other processes; the JVM refuses overlapping file locks of its own threads. */
@@ -110,6 +121,7 @@ public final class Ledger {
                 line.add(buffer, start, n - start);
             }
             skipped += line.handOver(quoted, reader) ? 0 : 1;
+            this.skipped = skipped;
             return skipped;
         } catch (NoSuchFileException e) {
             return 0;

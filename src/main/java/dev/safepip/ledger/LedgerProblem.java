@@ -12,9 +12,18 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Why the ledger cannot be read, in one line with what to do: the JDK's own messages are often the bare path, the
- * reason only in the exception's type.
+ * reason only in the exception's type. Also the line that says how many of its lines were skipped.
  */
 public final class LedgerProblem {
+    /** The line that says a reading skipped lines that hold no sensible record; only when it did. */
+    public static String skipped(Ledger ledger) {
+        int lines = ledger.skipped();
+        return "safepip: " + lines + (lines == 1 ? " line" : " lines") + " of the ledger " + ledger.file()
+                + " could not be read and " + (lines == 1 ? "was" : "were")
+                + " skipped (damaged, torn by a crash, or edited by hand): what "
+                + (lines == 1 ? "it recorded is" : "they recorded is") + " not shown or acted on.";
+    }
+
     private LedgerProblem() {
     }
 

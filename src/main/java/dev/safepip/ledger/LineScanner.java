@@ -20,7 +20,8 @@ final class LineScanner {
     private LineScanner() {
     }
 
-    static void scan(FileChannel channel, Lines lines) throws IOException {
+    /** Hands every line to lines; returns how many were dropped unread for their length. */
+    static int scan(FileChannel channel, Lines lines) throws IOException {
         byte[] buffer = new byte[1 << 16];
         ByteBuffer wrapped = ByteBuffer.wrap(buffer);
         // buffer[start, end) is not handed over yet; it begins at file offset base + start.
@@ -28,6 +29,7 @@ final class LineScanner {
         int end = 0;
         long base = 0;
         boolean skipping = false;
+        int dropped = 0;
         channel.position(0);
         while (true) {
             wrapped.limit(buffer.length).position(end);
@@ -36,7 +38,7 @@ final class LineScanner {
                 if (end > start && !skipping) {
                     lines.line(buffer, start, end, base + start);
                 }
-                return;
+                return dropped;
             }
             int searched = end;
             end += n;
@@ -50,6 +52,7 @@ final class LineScanner {
             }
             if (end - start > Ledger.MAX_LINE || skipping) {
                 // Too long to be a record: dropped up to its newline.
+                dropped += skipping ? 0 : 1;
                 skipping = true;
                 base += end;
                 start = 0;

@@ -14,9 +14,11 @@ import java.util.List;
  * @param others  copies recorded elsewhere, which this uninstall leaves
  * @param unknown the packages the ledger does not know, with who else installed them (explained, never removed)
  * @param steps   one per place, in the order the requirements were given
+ * @param skippedLines the line saying how many ledger lines could not be read, or null when none: an unknown name
+ *                may be in one of them
  */
 public record UninstallPlan(Plan plan, List<OtherCopy> others, List<Unknown> unknown,
-                            List<UninstallStep> steps) {
+                            List<UninstallStep> steps, String skippedLines) {
 
     /** A copy of a requirement recorded in a second place: another copy is the one removed, this one stays. */
     public record OtherCopy(String requirement, String route, String location) {

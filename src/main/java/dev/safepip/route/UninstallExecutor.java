@@ -48,6 +48,9 @@ public final class UninstallExecutor {
         for (UninstallPlan.Unknown found : plan.unknown()) {
             UnknownPackage.explain(console, found);
         }
+        if (plan.skippedLines() != null) {
+            console.say(plan.skippedLines());
+        }
         if (plan.steps().isEmpty()) {
             return -1;
         }

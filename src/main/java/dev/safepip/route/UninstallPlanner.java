@@ -5,6 +5,7 @@ import dev.safepip.core.SafepipPaths;
 import dev.safepip.core.World;
 import dev.safepip.ledger.Holdings;
 import dev.safepip.ledger.Ledger;
+import dev.safepip.ledger.LedgerProblem;
 import dev.safepip.pip.Requirement;
 import dev.safepip.plan.BlockedCommand;
 import dev.safepip.plan.Plan;
@@ -42,7 +43,8 @@ public final class UninstallPlanner {
         for (Requirement requirement : blocked.named()) {
             names.add(requirement.normalizedName());
         }
-        List<Holdings.Holding> holdings = Holdings.of(new Ledger(stateDir), names);
+        Ledger ledger = new Ledger(stateDir);
+        List<Holdings.Holding> holdings = Holdings.of(ledger, names);
         Map<Holdings.Holding, List<String>> byPlace = new LinkedHashMap<>();
         List<UninstallPlan.OtherCopy> others = new ArrayList<>();
         List<UninstallPlan.Unknown> unknown = new ArrayList<>();
@@ -79,7 +81,8 @@ public final class UninstallPlanner {
                 steps.add(step(plan, places, entry.getKey(), entry.getValue()));
             }
         }
-        return new UninstallPlan(plan, others, unknown, steps);
+        return new UninstallPlan(plan, others, unknown, steps,
+                unknown.isEmpty() || ledger.skipped() == 0 ? null : LedgerProblem.skipped(ledger));
     }
 
     /** pipx's folders as pipx says today, asked only when a pipx record is to be acted on. */

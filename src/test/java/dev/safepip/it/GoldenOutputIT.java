@@ -221,7 +221,10 @@ class GoldenOutputIT {
         Files.delete(config);
         Files.createDirectories(w.sandbox().stateDir());
         Files.writeString(w.sandbox().ledger(), "{\"time\": \"2026-11-23T01:00:00Z\", \"action\": \"inst\n"
-                + "not json at all\n", StandardCharsets.UTF_8);
+                + "not json at all\n"
+                // Names golden-lib, on a route safepip never writes: the uninstall says it skipped a line.
+                + "{\"time\": \"2026-11-23T01:00:00Z\", \"action\": \"install\", \"packages\": [\"golden-lib\"], "
+                + "\"route\": \"nowhere\", \"exit\": 0}\n", StandardCharsets.UTF_8);
         w.golden("ledger-damaged-where", "where");
         w.golden("ledger-damaged-uninstall", "uninstall", "-y", "golden-lib");
     }

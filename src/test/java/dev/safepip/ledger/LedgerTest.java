@@ -156,6 +156,29 @@ class LedgerTest {
         assertEquals(2, skipped);
     }
 
+    /** where and uninstall say how many lines they skipped: the whole-ledger reading counts the same lines. */
+    @Test
+    void theWholeLedgersReadingCountsTheSameSkippedLines() throws IOException {
+        Ledger ledger = new Ledger(state);
+        ledger.append(record("pkga", "install", 0));
+        Files.writeString(ledger.file(), "{\"pad\":\"" + "x".repeat(Ledger.MAX_LINE * 2) + "\"}\n"
+                + record("pkgb", "install", 0).toJson().replace("\"route\":\"venv\"", "\"route\":\"?\"") + "\n"
+                + "  \n{\"time\": \"2026-11-23T01:00:00Z\", \"action\": \"inst\n",
+                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        ledger.append(record("pkgc", "install", 0));
+        assertEquals(0, ledger.skipped());
+        List<String> held = new ArrayList<>();
+        for (Holdings.Holding holding : Holdings.of(ledger)) {
+            held.add(holding.name());
+        }
+        assertEquals(List.of("pkga", "pkgc"), held);
+        assertEquals(3, ledger.skipped(), "too long, not sensible, torn; the blank line is no record and no damage");
+        assertEquals(3, ledger.forEach(r -> { }));
+        assertEquals(3, ledger.skipped());
+        Holdings.of(ledger, List.of("pkga"));
+        assertEquals(1, ledger.skipped(), "of the lines that may name pkga, only the one too long to read");
+    }
+
     @Test
     void aLedgerThatIsNotAFileIsRefusedNotRead() throws Exception {
         Files.createDirectories(state);
