@@ -106,14 +106,14 @@ final class WheelLocator {
             List<String> argv = new ArrayList<>(List.of(python.toString(), "-c",
                     IsolatedPython.code(DRY_RUN)));
             argv.addAll(args);
-            result = CapturedCommand.run(argv, env, cwd, Duration.ofMinutes(2));
+            result = CapturedCommand.runForLook(argv, env, cwd, Duration.ofMinutes(2));
             if (result.exit() != 0 && result.stderr().contains("Traceback")) {
                 // This pip's insides differ from the ones patched: its own dry run, slower but right.
                 result = null;
             }
         }
         if (result == null) {
-            result = CapturedCommand.run(pip.argv(args), env, cwd, Duration.ofMinutes(2));
+            result = CapturedCommand.runForLook(pip.argv(args), env, cwd, Duration.ofMinutes(2));
         }
         if (result.timedOut()) {
             return new Answer(Map.of(), 1, "pip did not answer within two minutes", false);
