@@ -156,7 +156,8 @@ final class Planner {
 
         @Override
         PipxEnvironment compute() {
-            return PipxEnvironment.of(pipx, world.ownEnv(), world.ownHome(), debiansPipx);
+            return PipxEnvironment.of(pipx, world.ownEnv(), world.ownHome(), debiansPipx,
+                    new SafepipPaths(world).cache());
         }
     }
 
