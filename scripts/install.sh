@@ -63,6 +63,7 @@ info=$(SAFEPIP_LAUNCHER_INFO=1 "$prefix/bin/safepip")
 java=$(printf '%s\n' "$info" | sed -n 's/^java=//p')
 jdk=$(printf '%s\n' "$info" | sed -n 's/^jdk=//p')
 archive=$(printf '%s\n' "$info" | sed -n 's/^archive=//p')
+beside=$(printf '%s\n' "$info" | sed -n 's/^beside=//p')
 if [ -n "$archive" ] && [ "${SAFEPIP_NO_ARCHIVE:-}" != 1 ]; then
     # The archive folder is made 0700: the launcher maps what it finds there into every safepip JVM.
     (umask 077 && mkdir -p "$(dirname "$archive")")
@@ -84,6 +85,19 @@ if [ -n "$archive" ] && [ "${SAFEPIP_NO_ARCHIVE:-}" != 1 ]; then
         && [ -f "$archive" ]; then
         rm -rf "$training"
         echo "Made a startup archive for Java $jdk: $archive"
+        # A copy beside the jar, for a new HOME and every other user of this install (the launcher's second
+        # choice): copied beside its place, then renamed, so that no JVM maps half a file.
+        if [ -n "$beside" ] && cp "$archive" "$beside.new" 2>/dev/null && chmod 644 "$beside.new" \
+            && mv -f "$beside.new" "$beside"; then
+            for old in "$(dirname "$beside")"/safepip-*-jdk*.jsa "$(dirname "$beside")"/safepip-*-jdk*.aot; do
+                case ${old##*/} in
+                    "safepip-$version-jdk"*|'safepip-*'*) ;;
+                    *) rm -f "$old" ;;
+                esac
+            done
+        else
+            rm -f "$beside.new"
+        fi
         # Archives of other safepip builds are never used again: one per build would pile up.
         for old in "$(dirname "$archive")"/safepip-*-jdk*.jsa "$(dirname "$archive")"/safepip-*-jdk*.aot; do
             case ${old##*/} in

@@ -80,7 +80,10 @@ public final class AppDetector {
         }
         WheelLocator locator = new WheelLocator(pip, python, env, cwd);
         List<String> texts = new ArrayList<>();
-        named.forEach(r -> texts.add(r.text()));
+        for (Requirement requirement : named) {
+            // A loop, not forEach: the look runs on the blocked path, which loads no lambda.
+            texts.add(requirement.text());
+        }
         Map<String, WheelLocator.Located> found = new HashMap<>();
         Map<String, String> failures = new HashMap<>();
         WheelLocator.Answer all = locator.locate(blocked, texts, true);
@@ -167,7 +170,7 @@ public final class AppDetector {
             args.add(located.name() + "==" + located.version());
             // Captured, not the user's terminal: pip writes its progress and "Saved …" on stdout, and a look must
             // print nothing there (stdout is the install's own, piped or kept in a log).
-            CapturedCommand.Result result = CapturedCommand.run(pip.argv(args), env, cwd, Duration.ofMinutes(30));
+            CapturedCommand.Result result = CapturedCommand.runForLook(pip.argv(args), env, cwd, Duration.ofMinutes(30));
             if (result.timedOut()) {
                 throw new IOException("pip download did not finish within 30 minutes");
             }

@@ -31,7 +31,7 @@ public final class CapturedCommand {
     }
 
     /**
-     * The helpers running beside the look: when safepip is done before them (pip's look failed, so apt's answer is
+     * The helpers running beside the look, and the look itself: when safepip is done before them (pip's look failed, so apt's answer is
      * never asked for), they must not outlive it. A JVM that halts leaves its children running, reparented to init:
      * `--plan install nosuchpkg` left apt-cache working for minutes after safepip had answered.
      */
@@ -71,6 +71,18 @@ public final class CapturedCommand {
     public static Result run(List<String> argv, Map<String, String> env, Path cwd, Duration timeout)
             throws IOException {
         return run(argv, env, cwd, timeout, ChildWatch.NONE);
+    }
+
+    /**
+     * pip's look at the packages, which runs in a thread of its own while the rest of the plan is gathered: at the
+     * usual priority (the user waits for it), and ended with safepip ({@link #endHelpers}) should safepip answer
+     * first (a failure elsewhere in the plan), instead of reading an index for minutes after safepip is gone.
+     *
+     * @throws IOException when the command cannot be started at all, kept apart from "ran and failed"
+     */
+    public static Result runForLook(List<String> argv, Map<String, String> env, Path cwd, Duration timeout)
+            throws IOException {
+        return run(argv, env, cwd, timeout, BESIDE_WATCH);
     }
 
     /**

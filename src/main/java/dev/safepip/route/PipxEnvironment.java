@@ -23,22 +23,46 @@ public record PipxEnvironment(Path home, Path bin) {
      * @param debiansPipx without pipx, whether the one installed would be Debian's (apt is there)
      */
     public static PipxEnvironment of(Path pipx, Map<String, String> env, Path userHome, boolean debiansPipx) {
+        return of(pipx, env, userHome, debiansPipx, null);
+    }
+
+    /**
+     * The same, with pipx's answer kept in cacheDir (see {@link PipxAnswers}) for the next blocked install.
+     *
+     * @param cacheDir safepip's cache folder, or null to ask pipx every time
+     */
+    public static PipxEnvironment of(Path pipx, Map<String, String> env, Path userHome, boolean debiansPipx,
+                                     Path cacheDir) {
         String home = nonEmpty(env.get("PIPX_HOME"));
         String bin = nonEmpty(env.get("PIPX_BIN_DIR"));
+        PipxAnswers answers = pipx != null && cacheDir != null && (home == null || bin == null)
+                ? PipxAnswers.of(cacheDir, pipx, env, userHome) : null;
+        String[] kept = answers == null ? null : answers.read();
+        if (kept != null) {
+            home = home == null ? kept[0] : home;
+            bin = bin == null ? kept[1] : bin;
+        }
         if (pipx != null && (home == null || bin == null)) {
+            String askedHome = null;
+            String askedBin = null;
             try {
                 CapturedCommand.Result result = CapturedCommand.runBeside(List.of(pipx.toString(), "environment"),
                         env, Path.of("/"), Duration.ofSeconds(20));
                 for (String line : result.ok() ? result.stdout().split("\n") : new String[0]) {
-                    if (home == null && line.startsWith("PIPX_HOME=")) {
-                        home = nonEmpty(line.substring("PIPX_HOME=".length()).strip());
-                    } else if (bin == null && line.startsWith("PIPX_BIN_DIR=")) {
-                        bin = nonEmpty(line.substring("PIPX_BIN_DIR=".length()).strip());
+                    if (askedHome == null && line.startsWith("PIPX_HOME=")) {
+                        askedHome = nonEmpty(line.substring("PIPX_HOME=".length()).strip());
+                    } else if (askedBin == null && line.startsWith("PIPX_BIN_DIR=")) {
+                        askedBin = nonEmpty(line.substring("PIPX_BIN_DIR=".length()).strip());
                     }
                 }
             } catch (IOException e) {
                 // A pipx that does not start: the defaults below.
             }
+            if (answers != null && askedHome != null && askedBin != null) {
+                answers.write(askedHome, askedBin);
+            }
+            home = home == null ? askedHome : home;
+            bin = bin == null ? askedBin : bin;
         }
         if (home == null) {
             Path legacy = userHome.resolve(".local/pipx");

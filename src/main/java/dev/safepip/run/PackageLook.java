@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The look at the named packages before the menu, as the user sees it: a progress line, then one line per package
@@ -31,19 +32,74 @@ final class PackageLook {
         this.pip = pip;
     }
 
-    Map<String, AppKind> look(BlockedCommand blocked, Path python, boolean root) {
+    /**
+     * Says what is looked at and starts pip's look in a thread of its own: the first thing a blocked install does,
+     * so that the rest of the plan (apt, pipx, the venv) is gathered while pip works. {@link Started#finish}
+     * waits for it and says what each package is.
+     */
+    Started start(BlockedCommand blocked, Path python, boolean root) {
         console.say("safepip: looking at " + Sanitizer.clean(String.join(", ", blocked.line().positionals()))
                 + " (an application or a library?) …");
+        AppDetector detector = new AppDetector(pip, python, world.env(), world.cwd(), world.home(),
+                new Say(console));
+        Started started = new Started(blocked, root, detector);
+        started.start();
+        return started;
+    }
+
+    /** The look at the packages while it runs. */
+    final class Started extends Beside<AppDetector.Look> {
+        private final BlockedCommand blocked;
+        private final boolean root;
+        private final AppDetector detector;
+        private IOException failure;
+
+        private Started(BlockedCommand blocked, boolean root, AppDetector detector) {
+            super("safepip-look");
+            this.blocked = blocked;
+            this.root = root;
+            this.detector = detector;
+        }
+
+        @Override
+        AppDetector.Look compute() {
+            try {
+                return detector.detect(blocked);
+            } catch (IOException e) {
+                failure = e;
+                return null;
+            }
+        }
+
+        /** Waits for pip's answer, then says what each package is; a missing one ends the run. */
+        Map<String, AppKind> finish() {
+            AppDetector.Look look = result();
+            if (look == null) {
+                console.say("safepip: could not look (" + Sanitizer.clean(String.valueOf(failure.getMessage()))
+                        + "); recommending nothing on that account.");
+                return unknown(blocked, "the look failed");
+            }
+            return said(blocked, look, root);
+        }
+    }
+
+    /** Lines the look prints while it runs (a class, not a method reference: no lambda on the blocked path). */
+    private static final class Say implements Consumer<String> {
+        private final Console console;
+
+        Say(Console console) {
+            this.console = console;
+        }
+
+        @Override
+        public void accept(String line) {
+            console.say(line);
+        }
+    }
+
+    private Map<String, AppKind> said(BlockedCommand blocked, AppDetector.Look look, boolean root) {
         String sudoUser = world.getenv("SUDO_USER");
         boolean underSudo = root && sudoUser != null && !sudoUser.equals("root");
-        AppDetector.Look look;
-        try {
-            look = new AppDetector(pip, python, world.env(), world.cwd(), world.home(), console::say).detect(blocked);
-        } catch (IOException e) {
-            console.say("safepip: could not look (" + Sanitizer.clean(String.valueOf(e.getMessage()))
-                    + "); recommending nothing on that account.");
-            return unknown(blocked, "the look failed");
-        }
         if (look.missing() != null && look.pipError() != null && look.pipError().startsWith(AppDetector.UNFIT)) {
             // The name is right: the index has it, only not for this interpreter or machine.
             throw SafepipException.fromPip(look.pipExit(), "pip finds " + look.missing() + " on "

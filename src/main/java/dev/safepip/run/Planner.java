@@ -32,7 +32,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Builds the one {@link Plan} of a blocked command: gathers the facts every way out is built from (the venv folder,
@@ -60,9 +59,36 @@ final class Planner {
 
     private Facts gather(Situation situation, BlockedCommand blocked, Settings settings, Looks looks) {
         Interpreter interpreter = situation.interpreter();
+        boolean root = "root".equals(System.getProperty("user.name"));
+        // pip's look is the slowest part of a plan (pip's own dry run): it starts first, and everything else is
+        // gathered while it runs.
+        PackageLook.Started look = null;
+        if (looks.kinds() && blocked.isInstall() && !blocked.named().isEmpty() && !blocked.hasUnnamedSources()) {
+            look = new PackageLook(world, console, pip).start(blocked,
+                    interpreter != null ? interpreter.path() : pip.python(), root);
+        }
         Path python = interpreter != null ? interpreter.path()
                 : pip.python() != null ? pip.python() : Path.of("python3");
         SafepipPaths paths = new SafepipPaths(world);
+        String markerText = situation.marker() == null ? "" : situation.marker().text();
+        PackageManager manager = PackageManagers.detect(path, markerText, world.env(), paths.cache());
+        // apt's answer and pipx's folders take a few tenths of a second each, and neither needs pip's look: they
+        // run beside it. Without them no thread is started.
+        List<SystemPackage> packages = null;
+        Beside<List<SystemPackage>> asking = null;
+        if (manager == null) {
+            packages = List.of();
+        } else if (looks.systemVersions() && manager.canCheckVersions()) {
+            asking = new AptAnswer(manager, blocked, python).begin();
+        } else {
+            // Not shown to anyone who waits for it (the explanation, another route): names from the table alone.
+            packages = manager.canCheckVersions() ? byName(manager, blocked)
+                    : manager.resolve(blocked.named(), python);
+        }
+        Path pipx = path.find("pipx");
+        Path aptGet = path.find("apt-get");
+        Beside<PipxEnvironment> pipxEnv = looks.pipx() && blocked.isInstall()
+                ? new PipxFolders(pipx, aptGet != null).begin() : null;
         VenvChooser chooser = VenvChooser.forThisProcess(world.home(), paths.defaultVenv(), world.env());
         VenvChoice venv = chooser.choose(settings.venv(), world.cwd());
         ActiveEnvironment active = ActiveEnvironment.detect(world, path, pip, python);
@@ -81,45 +107,58 @@ final class Planner {
         if (venv.skipped() != null) {
             console.say("safepip: " + venv.skipped() + "; using " + venv.display() + " instead.");
         }
-        boolean root = "root".equals(System.getProperty("user.name"));
-        String markerText = situation.marker() == null ? "" : situation.marker().text();
-        PackageManager manager = PackageManagers.detect(path, markerText, world.env(), paths.cache());
-        // apt's answer and pip's look take about a second each, and neither needs the other: both at once. Without
-        // them no future is made: on JDK 17 the first one (and its lambda) costs milliseconds of a blocked run.
-        List<SystemPackage> packages = null;
-        CompletableFuture<List<SystemPackage>> asking = null;
-        if (manager == null) {
-            packages = List.of();
-        } else if (looks.systemVersions() && manager.canCheckVersions()) {
-            asking = CompletableFuture.supplyAsync(() -> manager.resolve(blocked.named(), python));
-        } else {
-            // Not shown to anyone who waits for it (the explanation, another route): names from the table alone.
-            packages = manager.canCheckVersions() ? byName(manager, blocked)
-                    : manager.resolve(blocked.named(), python);
-        }
-        Path pipx = path.find("pipx");
-        Path aptGet = path.find("apt-get");
-        CompletableFuture<PipxEnvironment> pipxEnv = looks.pipx() && blocked.isInstall()
-                ? CompletableFuture.supplyAsync(() -> PipxEnvironment.of(pipx, world.ownEnv(), world.ownHome(),
-                        aptGet != null))
-                : null;
-        Map<String, AppKind> kinds = Map.of();
-        if (looks.kinds() && blocked.isInstall() && !blocked.named().isEmpty() && !blocked.hasUnnamedSources()) {
-            kinds = new PackageLook(world, console, pip).look(blocked,
-                    interpreter != null ? interpreter.path() : pip.python(), root);
-        }
-        PipxEnvironment pipxDirs = pipxEnv == null ? null : pipxEnv.join();
+        boolean ensurepip = interpreter == null || interpreter.stdlib() == null
+                || Files.isDirectory(interpreter.stdlib().resolve("ensurepip"));
+        boolean container = Files.exists(Path.of("/.dockerenv")) || Files.exists(Path.of("/run/.containerenv"));
+        DevContainer devContainer = devContainer();
+        Map<String, AppKind> kinds = look == null ? Map.of() : look.finish();
+        PipxEnvironment pipxDirs = pipxEnv == null ? null : pipxEnv.result();
         if (pipxDirs == null) {
             // Without the look: pipx's variables or its defaults, with no process started.
             pipxDirs = PipxEnvironment.of(null, world.ownEnv(), world.ownHome(), aptGet != null);
         }
         Set<String> apps = looks.pipx() ? pipxDirs.apps() : Set.of();
-        boolean ensurepip = interpreter == null || interpreter.stdlib() == null
-                || Files.isDirectory(interpreter.stdlib().resolve("ensurepip"));
-        return new Facts(blocked, pip, python, venv, sudoReason(root), pipx, aptGet, manager, asking != null ? asking.join() : packages, kinds,
-                settings.inject(), pipxDirs.home().toString(), pipxDirs.bin().toString(), apps, ensurepip,
-                Files.exists(Path.of("/.dockerenv")) || Files.exists(Path.of("/run/.containerenv")),
-                paths.ownPipxVenv(), root, settings.yes().value(), devContainer());
+        return new Facts(blocked, pip, python, venv, sudoReason(root), pipx, aptGet, manager,
+                asking != null ? asking.result() : packages, kinds, settings.inject(), pipxDirs.home().toString(),
+                pipxDirs.bin().toString(), apps, ensurepip, container, paths.ownPipxVenv(), root,
+                settings.yes().value(), devContainer);
+    }
+
+    /** apt's versions of the system's packages, beside the look. */
+    private static final class AptAnswer extends Beside<List<SystemPackage>> {
+        private final PackageManager manager;
+        private final BlockedCommand blocked;
+        private final Path python;
+
+        AptAnswer(PackageManager manager, BlockedCommand blocked, Path python) {
+            super("safepip-apt");
+            this.manager = manager;
+            this.blocked = blocked;
+            this.python = python;
+        }
+
+        @Override
+        List<SystemPackage> compute() {
+            return manager.resolve(blocked.named(), python);
+        }
+    }
+
+    /** Where pipx keeps its things, asked of pipx beside the look. */
+    private final class PipxFolders extends Beside<PipxEnvironment> {
+        private final Path pipx;
+        private final boolean debiansPipx;
+
+        PipxFolders(Path pipx, boolean debiansPipx) {
+            super("safepip-pipx");
+            this.pipx = pipx;
+            this.debiansPipx = debiansPipx;
+        }
+
+        @Override
+        PipxEnvironment compute() {
+            return PipxEnvironment.of(pipx, world.ownEnv(), world.ownHome(), debiansPipx,
+                    new SafepipPaths(world).cache());
+        }
     }
 
     /** As the venv's project is judged: this user's files and root's, and under sudo the invoking user's. */

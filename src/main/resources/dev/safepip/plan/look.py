@@ -177,7 +177,9 @@ def contents(url, session=None):
         parts = Parts(session, url)
         listing, count = directory(parts)
         found = texts(parts, members(listing, count))
-        result = {'directory': base64.b64encode(listing).decode('ascii'), 'count': count,
+        encoded = base64.b64encode(listing).decode('ascii')
+        # Its length first: safepip takes the directory out of the report by it, and parses only the rest as JSON.
+        result = {'directory_length': len(encoded), 'directory': encoded, 'count': count,
                   'entry_points': found['entry_points.txt'].decode('utf-8', 'replace')
                   if 'entry_points.txt' in found else None,
                   'metadata': found['METADATA'].decode('utf-8', 'replace') if 'METADATA' in found else None,

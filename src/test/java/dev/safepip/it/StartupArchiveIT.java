@@ -54,6 +54,13 @@ class StartupArchiveIT {
                 FileTime.from(Instant.now().minusSeconds(86_400)));
         assertSame(fresh, runs(launcher, env));
         Files.delete(archive);
+        // A new HOME (or another user of the install) maps the copy install.sh left beside the jar.
+        Path beside = Path.of(info.get("beside"));
+        assertEquals(prefix.resolve("lib/safepip"), beside.normalize().getParent(), info.toString());
+        assertTrue(Files.isRegularFile(beside), info.toString());
+        assertTrue(info(launcher, env).get("share").contains(beside.toString()), info(launcher, env).toString());
+        assertSame(fresh, runs(launcher, env));
+        Files.delete(beside);
         assertEquals("-Xshare:auto", info(launcher, env).get("share"));
         assertSame(fresh, runs(launcher, env));
     }
@@ -69,6 +76,8 @@ class StartupArchiveIT {
         Path cache = Files.createDirectories(sandbox.testEnv().xdgCache().resolve("safepip/jvm"));
         // What every earlier install left: a timestamp for a version, one archive per install.
         Path stale = Files.writeString(cache.resolve("safepip-1764590000-jdk17.0.2.jsa"), "old");
+        Path staleBeside = Files.writeString(Files.createDirectories(prefix.resolve("lib/safepip"))
+                .resolve("safepip-1764590000-jdk17.0.2.jsa"), "old");
         List<String> versions = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             install(env);
@@ -80,6 +89,13 @@ class StartupArchiveIT {
         assertFalse(Files.exists(stale), "an archive of an older safepip is removed");
         try (Stream<Path> archives = Files.list(cache)) {
             List<String> names = archives.map(p -> p.getFileName().toString()).toList();
+            assertEquals(1, names.size(), names.toString());
+            assertTrue(names.get(0).startsWith("safepip-" + versions.get(0) + "-jdk"), names.toString());
+        }
+        assertFalse(Files.exists(staleBeside), "the older copy beside the jar is removed");
+        try (Stream<Path> beside = Files.list(prefix.resolve("lib/safepip"))) {
+            List<String> names = beside.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("safepip-"))
+                    .toList();
             assertEquals(1, names.size(), names.toString());
             assertTrue(names.get(0).startsWith("safepip-" + versions.get(0) + "-jdk"), names.toString());
         }

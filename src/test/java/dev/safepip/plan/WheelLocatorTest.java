@@ -44,6 +44,47 @@ class WheelLocatorTest {
         assertEquals(131072, located.contents().fetched());
     }
 
+    /**
+     * The script gives each directory's length before it: the directories are taken out before the JSON is parsed,
+     * with the same result; a length that does not fit leaves the report to the parser as it is.
+     */
+    @Test
+    void directoriesComeOutOfTheReportByTheirLengthWithTheSameResult() throws IOException {
+        String one = Base64.getEncoder().encodeToString(directoryOf(Map.of("a_tool/__init__.py", 10,
+                "a_tool-1.0.dist-info/entry_points.txt", 40)));
+        String two = Base64.getEncoder().encodeToString(directoryOf(Map.of("b_lib/__init__.py", 5)));
+        String template = "{\"version\": \"1\", \"install\": ["
+                + "{\"metadata\": {\"name\": \"a-tool\", \"version\": \"1.0\"}, \"download_info\": {\"url\": \"https://e/a_tool-1.0-py3-none-any.whl\"},"
+                + " \"safepip_wheel\": {\"directory_length\": %d, \"directory\": \"%s\", \"count\": 2, \"entry_points\": \"x\","
+                + " \"metadata\": \"Name: a-tool\\n\\n\\\"directory_length\\\": 3, \\\"directory\\\": \\\"abc\\\"\", \"fetched\": 1}},"
+                + "{\"metadata\": {\"name\": \"b-lib\", \"version\": \"2.0\"}, \"download_info\": {\"url\": \"https://e/b_lib-2.0-py3-none-any.whl\"},"
+                + " \"safepip_wheel\": {\"directory_length\": %d, \"directory\": \"%s\", \"count\": 1, \"entry_points\": null,"
+                + " \"metadata\": null, \"fetched\": 2}}]}\n";
+        String report = template.formatted(one.length(), one, two.length(), two);
+        List<String> taken = new java.util.ArrayList<>();
+        String rest = WheelLocator.withoutDirectories(report, taken);
+        assertEquals(List.of(one, two), taken);
+        assertTrue(rest.length() < report.length() - one.length() - two.length() + 10, rest);
+        assertTrue(rest.contains("\\\"directory_length\\\": 3"), "the metadata text is left alone: " + rest);
+
+        Map<String, WheelLocator.Located> fast = WheelLocator.parse(report);
+        Map<String, WheelLocator.Located> plain = WheelLocator.parse(report.replace("\"directory_length\": ", "\"n\": "));
+        for (String name : List.of("a-tool", "b-lib")) {
+            assertEquals(plain.get(name).contents().entries(), fast.get(name).contents().entries(), name);
+            assertEquals(plain.get(name).contents().metadata(), fast.get(name).contents().metadata(), name);
+        }
+        assertEquals(2, fast.get("a-tool").contents().entries().size());
+        assertEquals("Name: a-tool\n\n\"directory_length\": 3, \"directory\": \"abc\"",
+                fast.get("a-tool").contents().metadata());
+
+        // A length that does not end at the closing quote: nothing is taken, the parser reads it all.
+        String wrong = template.formatted(one.length() + 1, one, two.length(), two);
+        List<String> none = new java.util.ArrayList<>();
+        WheelLocator.withoutDirectories(wrong, none);
+        assertEquals(List.of(two), none);
+        assertEquals(2, WheelLocator.parse(wrong).get("a-tool").contents().entries().size());
+    }
+
     @Test
     void aWheelThatCouldNotBeReadInPartsSaysWhy() throws IOException {
         WheelLocator.Located located = WheelLocator.parse("""
