@@ -64,6 +64,16 @@ java=$(printf '%s\n' "$info" | sed -n 's/^java=//p')
 jdk=$(printf '%s\n' "$info" | sed -n 's/^jdk=//p')
 archive=$(printf '%s\n' "$info" | sed -n 's/^archive=//p')
 beside=$(printf '%s\n' "$info" | sed -n 's/^beside=//p')
+# Archives of other safepip builds in a folder are never used again: one per build would pile up. (A pattern that
+# matched nothing stays as it is written, 'safepip-*…', and is left alone.)
+remove_other_builds() {
+    for old in "$1"/safepip-*-jdk*.jsa "$1"/safepip-*-jdk*.aot; do
+        case ${old##*/} in
+            "safepip-$version-jdk"*|'safepip-*'*) ;;
+            *) rm -f "$old" ;;
+        esac
+    done
+}
 if [ -n "$archive" ] && [ "${SAFEPIP_NO_ARCHIVE:-}" != 1 ]; then
     # The archive folder is made 0700: the launcher maps what it finds there into every safepip JVM.
     (umask 077 && mkdir -p "$(dirname "$archive")")
@@ -89,22 +99,11 @@ if [ -n "$archive" ] && [ "${SAFEPIP_NO_ARCHIVE:-}" != 1 ]; then
         # choice): copied beside its place, then renamed, so that no JVM maps half a file.
         if [ -n "$beside" ] && cp "$archive" "$beside.new" 2>/dev/null && chmod 644 "$beside.new" \
             && mv -f "$beside.new" "$beside"; then
-            for old in "$(dirname "$beside")"/safepip-*-jdk*.jsa "$(dirname "$beside")"/safepip-*-jdk*.aot; do
-                case ${old##*/} in
-                    "safepip-$version-jdk"*|'safepip-*'*) ;;
-                    *) rm -f "$old" ;;
-                esac
-            done
+            remove_other_builds "$(dirname "$beside")"
         else
             rm -f "$beside.new"
         fi
-        # Archives of other safepip builds are never used again: one per build would pile up.
-        for old in "$(dirname "$archive")"/safepip-*-jdk*.jsa "$(dirname "$archive")"/safepip-*-jdk*.aot; do
-            case ${old##*/} in
-                "safepip-$version-jdk"*|'safepip-*'*) ;;
-                *) rm -f "$old" ;;
-            esac
-        done
+        remove_other_builds "$(dirname "$archive")"
     else
         rm -rf "$archive" "$training"
         echo "Note: no startup archive for Java $jdk (safepip works the same, a little slower to start)"
