@@ -49,15 +49,17 @@ public record UninstallPlan(Plan plan, List<OtherCopy> others, List<Unknown> unk
      */
     public Plan forUnknownReport() {
         List<Route> routes = new ArrayList<>();
-        for (Route route : plan.routes()) {
-            routes.add(route instanceof SystemRoute system ? ownersOnly(system) : route);
-        }
         Recommendation recommended = plan.recommended();
-        if (recommended != null && recommended.route().kind() == RouteKind.SYSTEM) {
-            for (Route route : routes) {
-                if (route.kind() == RouteKind.SYSTEM && !route.available()) {
-                    recommended = null;
-                }
+        for (Route route : plan.routes()) {
+            if (!(route instanceof SystemRoute system)) {
+                routes.add(route);
+                continue;
+            }
+            SystemRoute owners = ownersOnly(system);
+            routes.add(owners);
+            // A recommendation of apt follows the packages dpkg named, or goes when apt is no longer possible.
+            if (recommended != null && recommended.route() == system) {
+                recommended = owners.available() ? new Recommendation(owners, recommended.reason()) : null;
             }
         }
         return new Plan(plan.situation(), plan.blocked(), plan.facts(), routes, recommended, plan.pipAlreadySaid());
